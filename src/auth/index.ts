@@ -1,0 +1,2 @@
+export { ROLES, ANONYMOUS } from './Viewer';
+export type { Role, Viewer } from './Viewer';

@@ -1,0 +1,3 @@
+export { loadConfig, ConfigError } from './loadConfig';
+export type { Config } from './loadConfig';
+export { projectRoot } from './projectRoot';

@@ -1,0 +1,163 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './projectRoot';
+
+/**
+ * Every environment variable the service reads, with its default.
+ * The README's configuration table mirrors this list; keep them together.
+ */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'expected a whole number' })
+    .int({ error: 'expected a whole number' })
+    .min(min, { error: `expected at least ${min}` })
+    .max(max, { error: `expected at most ${max}` });
+
+/** Neo4j memory sizes as neo4j.conf writes them: 512m, 1g, 256k. */
+const memorySize = z.string().regex(/^\d+[kmg]$/i, { error: 'expected a size such as 512m or 1g' });
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, { error: 'expected a bolt:// or neo4j:// URI' })
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(8, { error: 'expected at least 8 characters' }).optional(),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, { error: 'expected a Neo4j database name' })
+    .default('neo4j'),
+  NEO4J_CONNECT_TIMEOUT_MS: int(0, 3_600_000).default(30_000),
+
+  NEO4J_BOLT_PORT: int(0, 65535).default(7687),
+  NEO4J_DATA_DIR: z.string().min(1).default(path.join(projectRoot, '.data', 'neo4j')),
+  NEO4J_CACHE_DIR: z.string().min(1).default(path.join(os.homedir(), '.cache', 'diplograph')),
+  NEO4J_HEAP: memorySize.default('1g'),
+  NEO4J_PAGECACHE: memorySize.default('512m'),
+  NEO4J_TX_MEMORY_MAX: memorySize.default('256m'),
+  NEO4J_START_TIMEOUT_MS: int(1_000, 3_600_000).default(120_000),
+
+  SEED_ON_START: booleanFromEnv.default(true),
+
+  LIST_DEFAULT_LIMIT: int(1, 10_000).default(20),
+  LIST_MAX_LIMIT: int(1, 10_000).default(100),
+  QUERY_MAX_DEPTH: int(1, 100).default(10),
+  QUERY_MAX_COST: int(1, 1_000_000).default(5_000),
+  QUERY_MAX_ALIASES: int(1, 1_000).default(30),
+  QUERY_TIMEOUT_MS: int(100, 600_000).default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  http: { host: string; port: number };
+  logLevel: Env['LOG_LEVEL'];
+  /** Where Neo4j is: an existing server, or the local one this process manages. */
+  neo4j:
+    | { kind: 'remote'; uri: string; user: string; password: string; database: string; connectTimeoutMs: number }
+    | {
+        kind: 'local';
+        boltPort: number;
+        dataDir: string;
+        cacheDir: string;
+        heap: string;
+        pageCache: string;
+        txMemoryMax: string;
+        startTimeoutMs: number;
+        password?: string;
+        database: string;
+        connectTimeoutMs: number;
+      };
+  seedOnStart: boolean;
+  limits: {
+    listDefault: number;
+    listMax: number;
+    queryMaxDepth: number;
+    queryMaxCost: number;
+    queryMaxAliases: number;
+    queryTimeoutMs: number;
+  };
+}
+
+/** Thrown when the environment does not validate; its message lists every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates the environment once, at start-up, and returns a typed Config.
+ * Fails fast with every problem at once: each line names the variable, the
+ * value it got and what was expected, so a typo is fixed in one go.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set": `PORT= npm start` should take the default.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.LIST_DEFAULT_LIMIT > e.LIST_MAX_LIMIT) {
+    problems.push(
+      `LIST_DEFAULT_LIMIT=${e.LIST_DEFAULT_LIMIT}: expected at most LIST_MAX_LIMIT (${e.LIST_MAX_LIMIT})`,
+    );
+  }
+  if (e.NEO4J_URI && !e.NEO4J_PASSWORD) {
+    problems.push('NEO4J_PASSWORD="": expected the password of the server at NEO4J_URI');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    http: { host: e.HOST, port: e.PORT },
+    logLevel: e.LOG_LEVEL,
+    neo4j: e.NEO4J_URI
+      ? {
+          kind: 'remote',
+          uri: e.NEO4J_URI,
+          user: e.NEO4J_USER,
+          password: e.NEO4J_PASSWORD!,
+          database: e.NEO4J_DATABASE,
+          connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+        }
+      : {
+          kind: 'local',
+          boltPort: e.NEO4J_BOLT_PORT,
+          dataDir: path.resolve(e.NEO4J_DATA_DIR),
+          cacheDir: path.resolve(e.NEO4J_CACHE_DIR),
+          heap: e.NEO4J_HEAP,
+          pageCache: e.NEO4J_PAGECACHE,
+          txMemoryMax: e.NEO4J_TX_MEMORY_MAX,
+          startTimeoutMs: e.NEO4J_START_TIMEOUT_MS,
+          password: e.NEO4J_PASSWORD,
+          database: e.NEO4J_DATABASE,
+          connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+        },
+    seedOnStart: e.SEED_ON_START,
+    limits: {
+      listDefault: e.LIST_DEFAULT_LIMIT,
+      listMax: e.LIST_MAX_LIMIT,
+      queryMaxDepth: e.QUERY_MAX_DEPTH,
+      queryMaxCost: e.QUERY_MAX_COST,
+      queryMaxAliases: e.QUERY_MAX_ALIASES,
+      queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { Neo4jError } from 'neo4j-driver';
+import { AppError, ErrorCode } from '../errors';
+
+/**
+ * Maps the Neo4j errors a client can cause or should know about to typed
+ * AppErrors, at the one boundary where the driver is used. Everything else
+ * is returned unchanged and ends up masked (and logged) by formatError.
+ */
+export function mapNeo4jError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  const code = error.code ?? '';
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.includes('TransactionTimedOut')) {
+    return new AppError(ErrorCode.TIMEOUT, 'The query ran past its time limit and was stopped.', { neo4jCode: code });
+  }
+  if (code === 'Neo.ClientError.Statement.AccessMode') {
+    return new AppError(ErrorCode.FORBIDDEN, 'The database refused to write in a read-only transaction.', { neo4jCode: code });
+  }
+  if (code.includes('MemoryPoolOutOfMemoryError') || code.includes('TransactionMemoryLimit') || code.includes('OutOfMemory')) {
+    return new AppError(ErrorCode.RESOURCE_LIMIT, 'The query needed more memory than one transaction may use.', { neo4jCode: code });
+  }
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+    return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database cannot be reached right now; try again shortly.');
+  }
+  return error;
+}

@@ -1,0 +1,24 @@
+/**
+ * Every `extensions.code` a client can see. One enum, so clients can switch
+ * on codes and we notice when a new one appears.
+ */
+export enum ErrorCode {
+  /** An argument or input value is wrong; the message names it and says why. */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** A non-null field asked for an entity that does not exist. */
+  NOT_FOUND = 'NOT_FOUND',
+  /** The API key was not recognised. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The caller's role may not do this, or the analyst guard refused the query. */
+  FORBIDDEN = 'FORBIDDEN',
+  /** A query ran past its time limit and was stopped. */
+  TIMEOUT = 'TIMEOUT',
+  /** A query hit a memory or size limit of the database. */
+  RESOURCE_LIMIT = 'RESOURCE_LIMIT',
+  /** Too many concurrent requests of a limited kind; try again shortly. */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The database cannot be reached right now. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** Anything else; the details are logged, never sent. */
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}

@@ -1,0 +1,1 @@
+export { applySchema, SCHEMA_STATEMENTS } from './applySchema';

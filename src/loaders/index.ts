@@ -1,0 +1,2 @@
+export { createLoaders } from './createLoaders';
+export type { Loaders } from './createLoaders';

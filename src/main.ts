@@ -1,0 +1,49 @@
+import { ConfigError, loadConfig } from './config';
+import { ConnectError, openDatabase, type OpenDatabase } from './db';
+import { applySchema } from './ingest';
+import { PrerequisiteError } from './neo4j-local';
+import { createApp, createLogger, type App } from './server';
+
+/**
+ * `npm start`: validate the configuration, reach (or start) Neo4j, apply
+ * constraints and indexes, seed an empty graph, then serve GraphQL. SIGINT
+ * and SIGTERM drain requests, close the driver and stop the local Neo4j.
+ */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const say = (message: string) => logger.info(message);
+
+  let database: OpenDatabase | undefined;
+  let app: App | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received: draining requests and stopping.`);
+    try {
+      await app?.stop();
+      await database?.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  database = await openDatabase(config, say, (q) => logger.trace(q, 'neo4j query'));
+  if (stopping) return;
+  await applySchema(database.db);
+  app = await createApp({ config, db: database.db, logger });
+  const url = await app.listen();
+  const info = await database.db.serverInfo();
+  say(`diplograph ready at ${url} (Neo4j ${info.version} ${info.edition}), started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  // Operator errors get their message alone; anything else is a bug and gets its stack.
+  const known = error instanceof ConfigError || error instanceof ConnectError || error instanceof PrerequisiteError;
+  process.stderr.write(`diplograph could not start: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

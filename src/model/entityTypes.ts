@@ -1,0 +1,22 @@
+/**
+ * The entity labels of the knowledge graph. Every entity node carries one of
+ * these and also `Entity`. The GraphQL EntityType enum uses the same names.
+ */
+export const ENTITY_TYPES = [
+  'Person',
+  'Office',
+  'Country',
+  'Organization',
+  'Place',
+  'Meeting',
+  'Proposal',
+  'Event',
+  'Statement',
+  'Source',
+] as const;
+
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export function isEntityType(value: string): value is EntityType {
+  return (ENTITY_TYPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,2 @@
+export { ENTITY_TYPES, isEntityType } from './entityTypes';
+export type { EntityType } from './entityTypes';

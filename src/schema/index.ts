@@ -1,0 +1,2 @@
+export { buildSchema } from './buildSchema';
+export { loadTypeDefs, schemaDir } from './loadTypeDefs';

@@ -1,0 +1,106 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import type { Config } from '../config';
+import type { Db } from '../db';
+import { createFormatError } from '../errors';
+import { buildSchema } from '../schema';
+import type { Context } from './Context';
+import { createContext } from './createContext';
+import type { Logger } from './logger';
+import { limitsProtection } from './plugins/limitsProtection';
+import { loggingPlugin } from './plugins/loggingPlugin';
+import { metricsPlugin } from './plugins/metricsPlugin';
+
+/** What the application is made of; tests build it twice with different parts. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+}
+
+/** The HTTP application: GraphQL plus health and metrics endpoints, not yet listening. */
+export interface App {
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+  /** Builds a request context the way HTTP requests get one (for executeOperation in tests). */
+  contextFor(): Context;
+  /** Starts listening; resolves with the GraphQL URL. */
+  listen(): Promise<string>;
+  /** Stops taking requests, waits for those in flight, then closes the HTTP server. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the app: Apollo Server (limits, logging, metrics, the one error
+ * door) under Express, with GET /healthz (the process is up), GET /readyz
+ * (Neo4j answers; with its version) and GET /metrics (Prometheus).
+ */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, db, logger } = deps;
+  const expressApp = express();
+  expressApp.disable('x-powered-by');
+  const httpServer = http.createServer(expressApp);
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const armor = limitsProtection(config.limits);
+
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      loggingPlugin(),
+      metricsPlugin(registry),
+    ],
+    validationRules: armor.validationRules,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    introspection: true,
+    logger,
+  });
+  await apollo.start();
+
+  expressApp.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  expressApp.get('/readyz', async (_req, res) => {
+    try {
+      const info = await db.serverInfo();
+      res.json({ status: 'ready', neo4j: info });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', reason: 'Neo4j does not answer' });
+    }
+  });
+  expressApp.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+  expressApp.use(
+    '/graphql',
+    express.json({ limit: '256kb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger }, req) }),
+  );
+
+  return {
+    httpServer,
+    apollo,
+    contextFor: () => createContext({ config, db, logger }),
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.http.port, config.http.host, () => {
+          const address = httpServer.address();
+          const port = typeof address === 'object' && address ? address.port : config.http.port;
+          resolve(`http://${config.http.host}:${port}/graphql`);
+        });
+      }),
+    stop: () => apollo.stop(),
+  };
+}
