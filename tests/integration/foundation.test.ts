@@ -1,0 +1,49 @@
+import { startTestApp, type TestApp } from '../harness/testApp';
+
+describe('the service on a real Neo4j', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reports the Neo4j version through GraphQL over HTTP', async () => {
+    const { status, body } = await t.post('{ serverInfo { version neo4jVersion neo4jEdition database } }');
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.serverInfo.neo4jVersion).toMatch(/^5\.26\.\d+$/);
+    expect(body.data?.serverInfo.neo4jEdition).toBe('community');
+    expect(body.data?.serverInfo.database).toBe('neo4j');
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    const base = t.url.replace(/\/graphql$/, '');
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { neo4j: { version: string } }).neo4j.version).toMatch(/^5\.26\./);
+  });
+
+  it('exposes Prometheus metrics, including round-trips per request', async () => {
+    await t.post('{ serverInfo { version } }');
+    const metrics = await (await fetch(t.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(metrics).toContain('diplograph_neo4j_round_trips_per_request_count');
+  });
+
+  it('rejects a malformed query with a code and no stack trace', async () => {
+    const { status, body } = await t.post('{ serverInfo { nope } }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js:\d+/);
+  });
+
+  it('refuses an operation with more aliases than the configured limit', async () => {
+    const aliases = Array.from({ length: t.config.limits.queryMaxAliases + 1 }, (_, i) => `a${i}: serverInfo { version }`);
+    const { body } = await t.post(`{ ${aliases.join(' ')} }`);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0].message).toMatch(/aliases/i);
+  });
+});
