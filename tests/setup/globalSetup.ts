@@ -31,6 +31,7 @@ export default async function globalSetup(): Promise<void> {
     });
     process.stdout.write(`\n[test neo4j] ready on ${local.uri} in ${Date.now() - started} ms\n`);
     (globalThis as Record<string, unknown>).__testNeo4j = { local, dataDir };
+    process.env[TEST_ENV.dataDir] = dataDir;
     ({ uri, user, password } = local);
   }
   process.env[TEST_ENV.uri] = uri;

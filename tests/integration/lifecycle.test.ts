@@ -1,0 +1,94 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../src/config';
+
+/** Every process whose command line mentions `needle`, from /proc. */
+function processesMentioning(needle: string): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** Resolves with the first stdout line that matches, or rejects when the process exits first. */
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${buffer}`)), timeoutMs);
+    child.stdout!.on('data', (chunk) => {
+      buffer += String(chunk);
+      const match = pattern.exec(buffer);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before printing ${pattern}:\n${buffer}`));
+    });
+  });
+}
+
+/**
+ * The `npm start` path end to end: the built service starts its own local
+ * Neo4j in a fresh data folder, serves GraphQL, and on SIGINT stops
+ * everything it started, leaving no Java process behind.
+ */
+describe('npm start with the local Neo4j', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diplograph-lifecycle-'));
+  let child: ChildProcess | undefined;
+
+  beforeAll(() => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'pipe' });
+  }, 120_000);
+
+  afterAll(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    for (const pid of processesMentioning(dataDir)) process.kill(pid, 'SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves GraphQL on a seeded local Neo4j and leaves nothing behind on SIGINT', async () => {
+    child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'main.js')], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        JAVA_HOME: process.env.JAVA_HOME ?? '',
+        PORT: '0',
+        NEO4J_BOLT_PORT: '0',
+        NEO4J_DATA_DIR: dataDir,
+        NEO4J_HEAP: '512m',
+        NEO4J_PAGECACHE: '64m',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const [, url] = await waitForLine(child, /diplograph ready at (http:\/\/127\.0\.0\.1:\d+\/graphql)/, 150_000);
+
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ serverInfo { neo4jVersion } }' }),
+    });
+    const body = (await response.json()) as { data: { serverInfo: { neo4jVersion: string } } };
+    expect(body.data.serverInfo.neo4jVersion).toMatch(/^5\.26\./);
+    expect(processesMentioning(dataDir).length).toBeGreaterThan(0);
+    expect(fs.readFileSync(path.join(dataDir, 'password'), 'utf8').trim()).toMatch(/^[\w-]{24,}$/);
+
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    // The watchdog exits on its own once Neo4j is gone; give it a moment.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(processesMentioning(dataDir)).toEqual([]);
+  }, 240_000);
+});
