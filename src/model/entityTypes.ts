@@ -13,10 +13,12 @@ export const ENTITY_TYPES = [
   'Event',
   'Statement',
   'Source',
+  'Figure',
 ] as const;
 
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/** True when `value` is one of the entity labels (and so safe to put into query text). */
 export function isEntityType(value: string): value is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(value);
 }
