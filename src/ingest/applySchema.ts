@@ -14,11 +14,30 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ),
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
   'CREATE INDEX entity_name_key IF NOT EXISTS FOR (n:Entity) ON (n.nameKey)',
+  // Lookups the API makes: meetings and proposals by status, events and statements by date, sources by kind.
+  'CREATE INDEX meeting_status IF NOT EXISTS FOR (n:Meeting) ON (n.status)',
+  'CREATE INDEX proposal_status IF NOT EXISTS FOR (n:Proposal) ON (n.status)',
+  'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)',
+  'CREATE INDEX event_start_date IF NOT EXISTS FOR (n:Event) ON (n.startDate)',
+  'CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date)',
+  'CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)',
+  'CREATE INDEX figure_measure IF NOT EXISTS FOR (n:Figure) ON (n.measure)',
   `CREATE FULLTEXT INDEX entity_fulltext IF NOT EXISTS FOR (n:${ENTITY_TYPES.join('|')}) ON EACH [n.name, n.aliasesText, n.description]`,
 ];
 
-/** Applies every constraint and index, then waits until the indexes are online. */
+/** The labels the existing full-text index covers, if there is one. */
+const FULLTEXT_LABELS = "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = 'entity_fulltext' RETURN labelsOrTypes";
+
+/**
+ * Applies every constraint and index, then waits until the indexes are online.
+ * A full-text index made before an entity label was added does not cover it
+ * and IF NOT EXISTS would keep it so; it is dropped and rebuilt first.
+ */
 export async function applySchema(db: Db): Promise<void> {
+  const [fulltext] = await db.read<{ labelsOrTypes: string[] }>('fulltextLabels', FULLTEXT_LABELS);
+  if (fulltext && [...fulltext.labelsOrTypes].sort().join() !== [...ENTITY_TYPES].sort().join()) {
+    await db.write('dropStaleFulltext', 'DROP INDEX entity_fulltext IF EXISTS');
+  }
   for (const statement of SCHEMA_STATEMENTS) {
     await db.write('applySchema', statement);
   }

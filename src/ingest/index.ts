@@ -1,1 +1,12 @@
 export { applySchema, SCHEMA_STATEMENTS } from './applySchema';
+export { loadSeedDocuments, loadSeedFiles, readSeedFiles, validateSeedInputs } from './loadSeedDocuments';
+export type { LoadSeedOptions, SeedCounts, SeedInput, SeedSummary } from './loadSeedDocuments';
+export { seedIfEmpty } from './seedIfEmpty';
+export { defaultSeedFiles, seedDocumentsDir, seedJsonSchemaPath } from './defaultSeedFiles';
+export { formatSeedSummary } from './formatSeedSummary';
+export { validateSeedDocument } from './validateSeedDocument';
+export { SeedValidationError, formatSeedProblem } from './SeedProblem';
+export type { SeedProblem } from './SeedProblem';
+export { seedDocumentSchema, seedDocumentJsonSchema, SEED_FORMAT } from './seedDocumentSchema';
+export type { SeedDocument, SeedEntity, SeedRelation } from './seedDocumentSchema';
+export { nameKey } from './nameKey';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { connectDriver, createDb } from '../../src/db';
-import { applySchema } from '../../src/ingest';
+import { applySchema, defaultSeedFiles, loadSeedFiles } from '../../src/ingest';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j-local';
 import { TEST_ENV } from '../harness/testEnv';
 
@@ -42,6 +42,8 @@ export default async function globalSetup(): Promise<void> {
   const db = createDb({ driver, database: process.env.NEO4J_DATABASE ?? 'neo4j', defaultTimeoutMs: 60_000 });
   try {
     await applySchema(db);
+    // Every test file sees the seeded article graph; loading is idempotent, so a reused server is fine too.
+    await loadSeedFiles(db, defaultSeedFiles());
   } finally {
     await db.close();
   }

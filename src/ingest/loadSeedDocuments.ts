@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Db } from '../db';
+import { ENTITY_TYPES, RELATION_TYPES } from '../model';
+import { buildSeedPlan, type SeedPlan } from './buildSeedPlan';
+import { resolveSeedEntities } from './resolveSeedEntities';
+import { SeedValidationError, type SeedProblem } from './SeedProblem';
+import type { SeedDocument } from './seedDocumentSchema';
+import { mergeEntitiesQuery, mergeRelationsQuery } from './seedQueries';
+import { validateSeedDocument } from './validateSeedDocument';
+
+/** What happened to the nodes of one label or the relationships of one type. */
+export interface SeedCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** The outcome of a load, per label and per relationship type (only those the documents touch). */
+export interface SeedSummary {
+  files: string[];
+  entities: Record<string, SeedCounts>;
+  relations: Record<string, SeedCounts>;
+}
+
+/** A document to load: its text and the name to report problems under. */
+export interface SeedInput {
+  file: string;
+  text: string;
+}
+
+/** Options of a load. */
+export interface LoadSeedOptions {
+  /** Transaction timeout; loading is one transaction for all documents. Default 120 s. */
+  timeoutMs?: number;
+}
+
+/**
+ * Validates every document, then throws SeedValidationError listing every
+ * problem of every file if there is any. Needs no database.
+ */
+export function validateSeedInputs(inputs: readonly SeedInput[]): SeedDocument[] {
+  const problems: SeedProblem[] = [];
+  const documents: SeedDocument[] = [];
+  for (const input of inputs) {
+    const validation = validateSeedDocument(input.text, input.file);
+    problems.push(...validation.problems);
+    if (validation.document) documents.push(validation.document);
+  }
+  if (problems.length) throw new SeedValidationError(problems);
+  return documents;
+}
+
+/**
+ * Loads seed documents into the graph: all or nothing. Every document is
+ * validated first (nothing is written if any has a problem); then, in one
+ * write transaction, each document's entities are resolved against the graph
+ * (see resolveSeedEntities) and merged in batches — one UNWIND … MERGE per
+ * label, then one per relationship type. Loading the same documents again
+ * changes nothing, and the summary says so.
+ */
+export async function loadSeedDocuments(db: Db, inputs: readonly SeedInput[], options: LoadSeedOptions = {}): Promise<SeedSummary> {
+  const documents = validateSeedInputs(inputs);
+  const summary: SeedSummary = { files: inputs.map((input) => input.file), entities: {}, relations: {} };
+  await db.writeTransaction(
+    'loadSeed',
+    async (tx) => {
+      const problems: SeedProblem[] = [];
+      // Each document is resolved after the ones before it are written, so a
+      // second document of the same run can refer to entities of the first.
+      for (const [index, document] of documents.entries()) {
+        const { resolved, problems: found } = await resolveSeedEntities(tx, document, inputs[index].file);
+        problems.push(...found);
+        if (found.length) continue;
+        await writePlan(tx, buildSeedPlan(document, resolved), summary);
+      }
+      // Throwing rolls the whole transaction back: nothing of any document stays.
+      if (problems.length) throw new SeedValidationError(problems);
+    },
+    { timeoutMs: options.timeoutMs ?? 120_000 },
+  );
+  return summary;
+}
+
+/** Reads seed files from disk and loads them (see loadSeedDocuments). */
+export async function loadSeedFiles(db: Db, files: readonly string[], options?: LoadSeedOptions): Promise<SeedSummary> {
+  return loadSeedDocuments(db, readSeedFiles(files), options);
+}
+
+/** Reads seed files as SeedInputs, reporting an unreadable file as a problem rather than a crash. */
+export function readSeedFiles(files: readonly string[]): SeedInput[] {
+  const problems: SeedProblem[] = [];
+  const inputs: SeedInput[] = [];
+  for (const file of files) {
+    try {
+      inputs.push({ file, text: fs.readFileSync(file, 'utf8') });
+    } catch (error) {
+      problems.push({ file, path: '', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    }
+  }
+  if (problems.length) throw new SeedValidationError(problems);
+  return inputs;
+}
+
+async function writePlan(tx: ManagedTransaction, plan: SeedPlan, summary: SeedSummary): Promise<void> {
+  // Entities first, so that every relationship finds both of its ends.
+  for (const label of ENTITY_TYPES) {
+    const rows = plan.entities[label];
+    if (rows?.length) count(summary.entities, label, await mergeBatch(tx, mergeEntitiesQuery(label), rows));
+  }
+  for (const type of RELATION_TYPES) {
+    const rows = plan.relations[type];
+    if (rows?.length) count(summary.relations, type, await mergeBatch(tx, mergeRelationsQuery(type), rows));
+  }
+}
+
+async function mergeBatch(tx: ManagedTransaction, query: string, rows: unknown[]) {
+  const result = await tx.run(query, { rows });
+  // A relationship whose end is missing would be skipped silently by MATCH; it cannot happen after resolution, so say so loudly.
+  if (result.records.length !== rows.length) {
+    throw new Error(`Seed batch wrote ${result.records.length} of ${rows.length} rows`);
+  }
+  return result.records.map((record) => ({ created: record.get('created') as boolean, unchanged: record.get('unchanged') as boolean }));
+}
+
+function count(into: Record<string, SeedCounts>, key: string, outcomes: { created: boolean; unchanged: boolean }[]) {
+  const counts = (into[key] ??= { created: 0, updated: 0, unchanged: 0 });
+  for (const outcome of outcomes) {
+    if (outcome.created) counts.created += 1;
+    else if (outcome.unchanged) counts.unchanged += 1;
+    else counts.updated += 1;
+  }
+}
