@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseApiKeys, type ApiKey, type ApiKeySource } from '../auth/parseApiKeys';
 import { projectRoot } from './projectRoot';
 
 /**
@@ -48,12 +50,37 @@ const envSchema = z.object({
 
   SEED_ON_START: booleanFromEnv.default(true),
 
+  // The exploration API (docs/exploration.md): subgraph caps, depth, path search.
+  GRAPH_NODE_LIMIT: int(1, 10_000).default(100),
+  GRAPH_MAX_NODE_LIMIT: int(1, 10_000).default(500),
+  GRAPH_EDGES_PER_NODE: int(1, 20).default(3),
+  GRAPH_MAX_DEPTH: int(1, 6).default(3),
+  GRAPH_SCAN_LIMIT: int(100, 1_000_000).default(10_000),
+  GRAPH_MAX_EXCLUDE: int(0, 100_000).default(5_000),
+  PATHS_MAX_LENGTH: int(1, 6).default(6),
+  PATHS_MAX_FIRST: int(1, 10).default(10),
+  PATHS_TIMEOUT_MS: int(100, 600_000).default(5_000),
+
   LIST_DEFAULT_LIMIT: int(1, 10_000).default(20),
   LIST_MAX_LIMIT: int(1, 10_000).default(100),
   QUERY_MAX_DEPTH: int(1, 100).default(10),
   QUERY_MAX_COST: int(1, 1_000_000).default(5_000),
   QUERY_MAX_ALIASES: int(1, 1_000).default(30),
   QUERY_TIMEOUT_MS: int(100, 600_000).default(10_000),
+
+  // API keys, `name:role:sha256hex` entries (see docs/analyst.md); both sources add up.
+  API_KEYS: z.string().optional(),
+  API_KEYS_FILE: z.string().min(1).optional(),
+
+  // The analyst Cypher sandbox (docs/analyst.md).
+  CYPHER_TIMEOUT_MS: int(100, 600_000).default(5_000),
+  CYPHER_MAX_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  CYPHER_ROW_LIMIT: int(1, 1_000_000).default(1_000),
+  CYPHER_MAX_ROW_LIMIT: int(1, 1_000_000).default(10_000),
+  CYPHER_MAX_RESULT_BYTES: int(1_000, 1_000_000_000).default(10_000_000),
+  CYPHER_MAX_CONCURRENT: int(1, 100).default(2),
+  CYPHER_MAX_QUEUED: int(0, 1_000).default(4),
+  SAVED_QUERIES_DIR: z.string().min(1).default(path.join(projectRoot, 'queries')),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -78,6 +105,23 @@ export interface Config {
         connectTimeoutMs: number;
       };
   seedOnStart: boolean;
+  auth: {
+    /** Configured API keys (digests only), from API_KEYS and API_KEYS_FILE. */
+    apiKeys: ApiKey[];
+  };
+  /** Limits of the analyst Cypher sandbox. */
+  cypher: {
+    defaultTimeoutMs: number;
+    maxTimeoutMs: number;
+    defaultRowLimit: number;
+    maxRowLimit: number;
+    /** Rows stop being collected once their JSON passes this size (truncated: true). */
+    maxResultBytes: number;
+    maxConcurrent: number;
+    /** Calls that may wait for a slot; more get TOO_MANY_REQUESTS. */
+    maxQueued: number;
+    savedQueriesDir: string;
+  };
   limits: {
     listDefault: number;
     listMax: number;
@@ -85,6 +129,25 @@ export interface Config {
     queryMaxCost: number;
     queryMaxAliases: number;
     queryTimeoutMs: number;
+  };
+  /** Caps of the exploration API: neighborhood, expand and paths. */
+  exploration: {
+    /** Nodes in a subgraph when the `limit` argument is left out. */
+    nodeLimit: number;
+    /** The largest `limit` a client may ask for. */
+    maxNodeLimit: number;
+    /** Edges allowed per node of the limit: a subgraph has at most limit × this many edges. */
+    edgesPerNode: number;
+    maxDepth: number;
+    /** Relationships one ring may read before it stops and reports truncated (bounds filtered scans of hubs). */
+    scanLimit: number;
+    /** The most ids `expand(exclude:)` takes. */
+    maxExclude: number;
+    pathsMaxLength: number;
+    /** The most paths `paths(first:)` returns; at most 10 (the k of the SHORTEST k search). */
+    pathsMaxFirst: number;
+    /** Transaction timeout of a path search. */
+    pathsTimeoutMs: number;
   };
 }
 
@@ -120,9 +183,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `LIST_DEFAULT_LIMIT=${e.LIST_DEFAULT_LIMIT}: expected at most LIST_MAX_LIMIT (${e.LIST_MAX_LIMIT})`,
     );
   }
+  if (e.GRAPH_NODE_LIMIT > e.GRAPH_MAX_NODE_LIMIT) {
+    problems.push(`GRAPH_NODE_LIMIT=${e.GRAPH_NODE_LIMIT}: expected at most GRAPH_MAX_NODE_LIMIT (${e.GRAPH_MAX_NODE_LIMIT})`);
+  }
   if (e.NEO4J_URI && !e.NEO4J_PASSWORD) {
     problems.push('NEO4J_PASSWORD="": expected the password of the server at NEO4J_URI');
   }
+  if (e.CYPHER_TIMEOUT_MS > e.CYPHER_MAX_TIMEOUT_MS) {
+    problems.push(`CYPHER_TIMEOUT_MS=${e.CYPHER_TIMEOUT_MS}: expected at most CYPHER_MAX_TIMEOUT_MS (${e.CYPHER_MAX_TIMEOUT_MS})`);
+  }
+  if (e.CYPHER_ROW_LIMIT > e.CYPHER_MAX_ROW_LIMIT) {
+    problems.push(`CYPHER_ROW_LIMIT=${e.CYPHER_ROW_LIMIT}: expected at most CYPHER_MAX_ROW_LIMIT (${e.CYPHER_MAX_ROW_LIMIT})`);
+  }
+  const apiKeys = readApiKeys(e, problems);
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -151,6 +224,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
         },
     seedOnStart: e.SEED_ON_START,
+    auth: { apiKeys },
+    cypher: {
+      defaultTimeoutMs: e.CYPHER_TIMEOUT_MS,
+      maxTimeoutMs: e.CYPHER_MAX_TIMEOUT_MS,
+      defaultRowLimit: e.CYPHER_ROW_LIMIT,
+      maxRowLimit: e.CYPHER_MAX_ROW_LIMIT,
+      maxResultBytes: e.CYPHER_MAX_RESULT_BYTES,
+      maxConcurrent: e.CYPHER_MAX_CONCURRENT,
+      maxQueued: e.CYPHER_MAX_QUEUED,
+      savedQueriesDir: path.resolve(e.SAVED_QUERIES_DIR),
+    },
     limits: {
       listDefault: e.LIST_DEFAULT_LIMIT,
       listMax: e.LIST_MAX_LIMIT,
@@ -159,5 +243,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryMaxAliases: e.QUERY_MAX_ALIASES,
       queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     },
+    exploration: {
+      nodeLimit: e.GRAPH_NODE_LIMIT,
+      maxNodeLimit: e.GRAPH_MAX_NODE_LIMIT,
+      edgesPerNode: e.GRAPH_EDGES_PER_NODE,
+      maxDepth: e.GRAPH_MAX_DEPTH,
+      scanLimit: e.GRAPH_SCAN_LIMIT,
+      maxExclude: e.GRAPH_MAX_EXCLUDE,
+      pathsMaxLength: e.PATHS_MAX_LENGTH,
+      pathsMaxFirst: e.PATHS_MAX_FIRST,
+      pathsTimeoutMs: e.PATHS_TIMEOUT_MS,
+    },
   };
+}
+
+/**
+ * Collects the API keys of API_KEYS and API_KEYS_FILE (both may be set; a
+ * name used in both is reported). Problems are added to `problems` so they
+ * are shown with every other bad variable; digests are never echoed.
+ */
+function readApiKeys(e: Env, problems: string[]): ApiKey[] {
+  const sources: ApiKeySource[] = [];
+  if (e.API_KEYS) sources.push({ text: e.API_KEYS, origin: 'API_KEYS' });
+  if (e.API_KEYS_FILE) {
+    try {
+      sources.push({ text: fs.readFileSync(e.API_KEYS_FILE, 'utf8'), origin: `API_KEYS_FILE=${JSON.stringify(e.API_KEYS_FILE)}` });
+    } catch (error) {
+      problems.push(`API_KEYS_FILE=${JSON.stringify(e.API_KEYS_FILE)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
+  const parsed = parseApiKeys(sources);
+  problems.push(...parsed.problems);
+  return parsed.keys;
 }

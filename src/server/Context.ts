@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth';
 import type { Config } from '../config';
+import type { CypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
 import type { Loaders } from '../loaders';
 import type { Logger } from './logger';
@@ -9,7 +10,10 @@ export interface Context {
   /** This request's view of the executor; counts its own round-trips. */
   db: Db;
   loaders: Loaders;
+  /** Who is asking, from the API key (src/auth); resolvers check it with requireRole. */
   viewer: Viewer;
+  /** The app's analyst Cypher sandbox (shared by all requests: it holds the concurrency limit). */
+  cypher: CypherSandbox;
   config: Config;
   logger: Logger;
   requestId: string;

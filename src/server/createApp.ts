@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { Config } from '../config';
+import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
 import { createFormatError } from '../errors';
 import { buildSchema } from '../schema';
@@ -48,6 +49,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const armor = limitsProtection(config.limits);
+  // One sandbox per app: its concurrency limit is shared by every request; bad saved queries stop the start here.
+  const cypher = createCypherSandbox(config.cypher);
 
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
@@ -85,13 +88,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.use(
     '/graphql',
     express.json({ limit: '256kb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger }, req) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger, cypher }, req) }),
   );
 
   return {
     httpServer,
     apollo,
-    contextFor: () => createContext({ config, db, logger }),
+    contextFor: () => createContext({ config, db, logger, cypher }),
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

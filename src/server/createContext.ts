@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Request } from 'express';
-import { ANONYMOUS } from '../auth';
+import { ANONYMOUS, authenticate } from '../auth';
 import type { Config } from '../config';
+import type { CypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
 import { createLoaders } from '../loaders';
 import type { Context } from './Context';
@@ -12,21 +13,26 @@ export interface ContextDeps {
   config: Config;
   db: Db;
   logger: Logger;
+  cypher: CypherSandbox;
 }
 
 /**
  * Builds the context of one request: a request-scoped executor (with its own
  * round-trip counter and the request id in the transaction metadata) and
- * fresh DataLoaders over it.
+ * fresh DataLoaders over it. Authenticates the request's API key first: an
+ * unknown key fails the whole request with UNAUTHENTICATED (HTTP 401)
+ * before any resolver runs; no key means the anonymous reader.
  */
 export function createContext(deps: ContextDeps, req?: Request): Context {
+  const viewer = req ? authenticate(req.headers.authorization, deps.config.auth.apiKeys) : ANONYMOUS;
   const header = req?.headers['x-request-id'];
   const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
   const db = deps.db.forRequest({ requestId });
   return {
     db,
     loaders: createLoaders(db),
-    viewer: ANONYMOUS,
+    viewer,
+    cypher: deps.cypher,
     config: deps.config,
     logger: deps.logger.child({ requestId }),
     requestId,

@@ -1,0 +1,146 @@
+import type { Config } from '../config';
+import type { Db } from '../db';
+import { badInput } from '../errors';
+import { createConcurrencyLimit, type ConcurrencyLimit } from './createConcurrencyLimit';
+import type { CypherPlan, CypherResult } from './CypherTypes';
+import { executeReadOnly } from './executeReadOnly';
+import { guardQuery } from './guardQuery';
+import { jsonToParams } from './jsonToParams';
+import { loadSavedQueries } from './loadSavedQueries';
+import { bindSavedQueryParams } from './bindSavedQueryParams';
+import type { SavedQuery } from './SavedQuery';
+import { mergeNotifications, toCypherNotifications } from './toCypherNotifications';
+import { toCypherPlan } from './toCypherPlan';
+
+/** Who runs a query, for transaction metadata (SHOW TRANSACTIONS, the query log). */
+export interface CallInfo {
+  requestId: string;
+  /** The configured name of the API key, when there was one. */
+  keyName?: string;
+}
+
+/** The arguments of Query.cypher. */
+export interface CypherRequest {
+  query: string;
+  params?: unknown;
+  limit?: number | null;
+  timeoutMs?: number | null;
+}
+
+/**
+ * The analyst Cypher sandbox of one app: the guard, the read-only streaming
+ * executor, the concurrency limit and the saved queries. Made once per app
+ * (the limit must be shared by all requests); each call takes the
+ * request's Db, so round-trips are counted per request. Role checks belong
+ * to the resolvers; everything else about running analyst Cypher is here.
+ */
+export interface CypherSandbox {
+  /** Guards and runs one ad-hoc query. */
+  run(db: Db, request: CypherRequest, call: CallInfo): Promise<CypherResult>;
+  /** Guards one query and returns its plan, without running it. */
+  explain(db: Db, query: string, call: CallInfo): Promise<CypherPlan>;
+  /** Every saved query, by name order. */
+  readonly savedQueries: readonly SavedQuery[];
+  findSavedQuery(name: string): SavedQuery | undefined;
+  /** Checks the parameters against the declarations, then guards and runs the saved query. */
+  runSavedQuery(db: Db, query: SavedQuery, params: unknown, limit: number | null | undefined, call: CallInfo): Promise<CypherResult>;
+  /** The concurrency limit, for tests and metrics. */
+  readonly limit: ConcurrencyLimit;
+}
+
+/**
+ * Creates the sandbox from the `cypher` configuration. Saved queries are
+ * read and validated here, so a bad file stops the start with a clear
+ * message (SavedQueryError).
+ */
+export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
+  const limit = createConcurrencyLimit({ maxConcurrent: config.maxConcurrent, maxQueued: config.maxQueued });
+  const saved = loadSavedQueries(config.savedQueriesDir);
+  const savedQueries = [...saved.values()].sort((a, b) => a.name.localeCompare(b.name));
+
+  async function guardAndRun(
+    db: Db,
+    query: string,
+    params: Record<string, unknown>,
+    rowLimit: number,
+    timeoutMs: number,
+    metadata: Record<string, unknown>,
+    argument: string,
+  ): Promise<CypherResult> {
+    return limit(async () => {
+      const started = performance.now();
+      const guarded = await guardQuery(db, query, params, { timeoutMs, metadata, argument });
+      const executed = await executeReadOnly(db, query, params, {
+        rowLimit,
+        timeoutMs,
+        maxResultBytes: config.maxResultBytes,
+        metadata,
+      });
+      const summary = executed.summary;
+      return {
+        columns: executed.columns,
+        rows: executed.rows,
+        truncated: executed.truncated,
+        summary: {
+          queryType: summary?.queryType ? String(summary.queryType) : guarded.queryType,
+          database: db.database,
+          rowCount: executed.rows.length,
+          resultAvailableAfterMs: toMs(summary?.resultAvailableAfter),
+          resultConsumedAfterMs: toMs(summary?.resultConsumedAfter),
+          totalMs: Math.round((performance.now() - started) * 1000) / 1000,
+          timeoutMs,
+          rowLimit,
+          notifications: mergeNotifications(guarded.notifications, toCypherNotifications(summary?.notifications ?? [])),
+        },
+      };
+    });
+  }
+
+  const metadataOf = (call: CallInfo, query: string) => ({
+    app: 'diplograph',
+    query,
+    requestId: call.requestId,
+    ...(call.keyName ? { apiKey: call.keyName } : {}),
+  });
+
+  return {
+    limit,
+    savedQueries,
+    findSavedQuery: (name) => saved.get(name),
+
+    async run(db, request, call) {
+      const rowLimit = checkRange('limit', request.limit, config.defaultRowLimit, 1, config.maxRowLimit, 'CYPHER_MAX_ROW_LIMIT');
+      const timeoutMs = checkRange('timeoutMs', request.timeoutMs, config.defaultTimeoutMs, 1, config.maxTimeoutMs, 'CYPHER_MAX_TIMEOUT_MS');
+      const params = jsonToParams(request.params);
+      return guardAndRun(db, request.query, params, rowLimit, timeoutMs, metadataOf(call, 'analyst.cypher'), 'query');
+    },
+
+    async explain(db, query, call) {
+      return limit(async () => {
+        const guarded = await guardQuery(db, query, {}, { timeoutMs: config.defaultTimeoutMs, metadata: metadataOf(call, 'analyst.explain') });
+        return toCypherPlan(guarded.plan, guarded.queryType, guarded.notifications);
+      });
+    },
+
+    async runSavedQuery(db, query, params, requestedLimit, call) {
+      const rowLimit = checkRange('limit', requestedLimit, config.defaultRowLimit, 1, config.maxRowLimit, 'CYPHER_MAX_ROW_LIMIT');
+      const bound = bindSavedQueryParams(query, params);
+      return guardAndRun(db, query.cypher, bound, rowLimit, config.defaultTimeoutMs, metadataOf(call, `saved.${query.name}`), 'name');
+    },
+  };
+}
+
+/** An optional whole-number argument within [min, max], or its default; BAD_USER_INPUT naming it otherwise. */
+function checkRange(argument: string, value: number | null | undefined, fallback: number, min: number, max: number, setting: string): number {
+  if (value === null || value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${argument} must be a whole number from ${min} to ${max} (${setting}), got ${value}.`, { argument, min, max });
+  }
+  return value;
+}
+
+function toMs(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const n = typeof value === 'number' ? value : Number((value as { toString(): string }).toString());
+  return Number.isFinite(n) ? n : null;
+}

@@ -1,0 +1,29 @@
+import { hasRole, requireRole } from '../auth';
+import type { SavedQuery, SavedQueryParameter } from '../cypher-sandbox';
+import { notFound } from '../errors';
+import type { Context } from '../server/Context';
+
+/** The saved queries a viewer may see: public ones for readers, all for analysts and admins. */
+function visibleTo(ctx: Context): readonly SavedQuery[] {
+  return hasRole(ctx.viewer, 'analyst') ? ctx.cypher.savedQueries : ctx.cypher.savedQueries.filter((q) => q.public);
+}
+
+/** Query.savedQueries and Query.runSavedQuery. */
+export const analystSavedQueryResolvers = {
+  Query: {
+    savedQueries(_parent: unknown, _args: unknown, ctx: Context) {
+      return visibleTo(ctx);
+    },
+    async runSavedQuery(_parent: unknown, args: { name: string; params?: unknown; limit?: number | null }, ctx: Context) {
+      const query = ctx.cypher.findSavedQuery(args.name);
+      // A reader learns of a non-public query only that it needs a stronger role, not what it does.
+      if (!query) throw notFound(`There is no saved query named ${JSON.stringify(args.name)}.`, { argument: 'name', value: args.name });
+      if (!query.public) requireRole(ctx.viewer, 'analyst', `runSavedQuery(${JSON.stringify(args.name)})`);
+      return ctx.cypher.runSavedQuery(ctx.db, query, args.params, args.limit, { requestId: ctx.requestId, keyName: ctx.viewer.keyName });
+    },
+  },
+  SavedQueryParameter: {
+    type: (parameter: SavedQueryParameter) => parameter.type.toUpperCase(),
+    items: (parameter: SavedQueryParameter) => parameter.items?.toUpperCase() ?? null,
+  },
+};
