@@ -1,0 +1,10 @@
+export { exploreNeighborhood } from './exploreNeighborhood';
+export type { NeighborhoodArgs } from './exploreNeighborhood';
+export { expandSelection } from './expandSelection';
+export type { ExpandArgs } from './expandSelection';
+export { findPaths } from './findPaths';
+export type { PathsArgs } from './findPaths';
+export { toCytoscape } from './toCytoscape';
+export type { CytoscapeElements } from './toCytoscape';
+export type { ExplorationDeps } from './ExplorationDeps';
+export type { Direction, GraphEdgeRecord, GraphNodeRecord, PathRecord, SubgraphRecord } from './SubgraphRecord';
