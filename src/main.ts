@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config';
 import { ConnectError, openDatabase, type OpenDatabase } from './db';
-import { applySchema } from './ingest';
+import { applySchema, seedIfEmpty } from './ingest';
 import { PrerequisiteError } from './neo4j-local';
 import { createApp, createLogger, type App } from './server';
 
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   database = await openDatabase(config, say, (q) => logger.trace(q, 'neo4j query'));
   if (stopping) return;
   await applySchema(database.db);
+  if (config.seedOnStart) await seedIfEmpty(database.db, say);
   app = await createApp({ config, db: database.db, logger });
   const url = await app.listen();
   const info = await database.db.serverInfo();

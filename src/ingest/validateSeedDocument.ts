@@ -4,7 +4,7 @@ import { ENTITY_TYPES, RELATION_RULES, RELATION_TYPES, type EntityType, type Rel
 import { nameKey } from './nameKey';
 import { parsePartialDate } from './partialDate';
 import type { SeedProblem } from './SeedProblem';
-import { seedDocumentSchema, type SeedDocument } from './seedDocumentSchema';
+import { SEED_FORMAT, seedDocumentSchema, seedEntitySchema, seedRelationSchema, type SeedDocument } from './seedDocumentSchema';
 
 /** The outcome of validating one document: the document when it is sound, and every problem found. */
 export interface SeedValidation {
@@ -63,21 +63,67 @@ export function validateSeedDocument(text: string, file: string): SeedValidation
   };
 
   const parsed = seedDocumentSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { problems: parsed.error.issues.map((issue) => problemAt(issue.path as Path, describeIssue(issue, raw))) };
+  if (parsed.success) {
+    const problems = checkReferences(parsed.data, problemAt);
+    return problems.length ? { problems } : { document: parsed.data, problems };
   }
-  const document = parsed.data;
-  const problems = checkReferences(document, problemAt);
-  return problems.length ? { problems } : { document, problems };
+  // The format is broken somewhere. Report those issues, and still check the
+  // references of every entry that is well-formed on its own, so that one
+  // typo does not hide the other problems of the file.
+  const problems = parsed.error.issues.map((issue) => problemAt(issue.path as Path, describeIssue(issue, raw)));
+  const partial = wellFormedParts(raw);
+  if (partial) problems.push(...checkReferences(partial.document, problemAt, partial.malformedIds));
+  return { problems: dedupe(problems) };
+}
+
+/**
+ * The entries of a document that validate on their own, at their original
+ * indexes (broken ones become holes), or undefined when even the frame of
+ * the document is broken.
+ */
+function wellFormedParts(raw: unknown): { document: SeedDocument; malformedIds: Set<string> } | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const { entities, relations, defaults } = raw as Record<string, unknown>;
+  // Ids of entities that are malformed: references to them are not "unknown", their entity is already reported.
+  const malformedIds = new Set(
+    (Array.isArray(entities) ? entities : [])
+      .filter((e) => !seedEntitySchema.safeParse(e).success)
+      .map((e) => (e as { id?: unknown } | null)?.id)
+      .filter((id): id is string => typeof id === 'string'),
+  );
+  const keep = <T>(list: unknown, schema: { safeParse(v: unknown): { success: boolean; data?: T } }) =>
+    Array.isArray(list) ? list.map((item) => schema.safeParse(item).data) : [];
+  const parsedDefaults = seedDocumentSchema.shape.defaults.safeParse(defaults);
+  const document: SeedDocument = {
+    format: SEED_FORMAT,
+    document: { id: 'partial' },
+    defaults: parsedDefaults.success ? parsedDefaults.data : { sources: [] },
+    entities: keep(entities, seedEntitySchema) as SeedDocument['entities'],
+    relations: keep(relations, seedRelationSchema) as SeedDocument['relations'],
+  };
+  return { document, malformedIds };
+}
+
+function dedupe(problems: SeedProblem[]): SeedProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}\u0000${p.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** The cross-reference checks that a schema cannot express. */
-function checkReferences(document: SeedDocument, problemAt: (path: Path, message: string) => SeedProblem): SeedProblem[] {
+function checkReferences(
+  document: SeedDocument,
+  problemAt: (path: Path, message: string) => SeedProblem,
+  malformedIds: ReadonlySet<string> = new Set(),
+): SeedProblem[] {
   const problems: SeedProblem[] = [];
   const byId = new Map<string, { type: EntityType; index: number }>();
   const byKey = new Map<string, number>();
 
   document.entities.forEach((entity, index) => {
+    if (!entity) return;
     const first = byId.get(entity.id);
     if (first) {
       problems.push(problemAt(['entities', index, 'id'], `duplicate id "${entity.id}" (first defined at entities[${first.index}])`));
@@ -113,6 +159,7 @@ function checkReferences(document: SeedDocument, problemAt: (path: Path, message
 
   const requireSource = (path: Path, sourceId: string) => {
     const found = byId.get(sourceId);
+    if (!found && malformedIds.has(sourceId)) return;
     if (!found) problems.push(problemAt(path, `unknown source "${sourceId}": no entity with this id in the document`));
     else if (found.type !== 'Source') problems.push(problemAt(path, `"${sourceId}" is a ${found.type}, not a Source`));
   };
@@ -120,15 +167,20 @@ function checkReferences(document: SeedDocument, problemAt: (path: Path, message
 
   const seen = new Map<string, number>();
   document.relations.forEach((relation, index) => {
+    if (!relation) return;
     const at = (...rest: Path) => ['relations', index, ...rest];
     const rule = RELATION_RULES[relation.type as RelationType];
     const from = byId.get(relation.from);
     const to = byId.get(relation.to);
-    if (!from) problems.push(problemAt(at('from'), `unknown entity "${relation.from}": no entity with this id in the document`));
+    if (!from && malformedIds.has(relation.from)) {
+      // already reported at the entity
+    } else if (!from) problems.push(problemAt(at('from'), `unknown entity "${relation.from}": no entity with this id in the document`));
     else if (!(rule.from as readonly string[]).includes(from.type)) {
       problems.push(problemAt(at('from'), `${relation.type} cannot start at a ${from.type} ("${relation.from}"); expected ${rule.from.join(' or ')}`));
     }
-    if (!to) problems.push(problemAt(at('to'), `unknown entity "${relation.to}": no entity with this id in the document`));
+    if (!to && malformedIds.has(relation.to)) {
+      // already reported at the entity
+    } else if (!to) problems.push(problemAt(at('to'), `unknown entity "${relation.to}": no entity with this id in the document`));
     else if (!(rule.to as readonly string[]).includes(to.type)) {
       problems.push(problemAt(at('to'), `${relation.type} cannot end at a ${to.type} ("${relation.to}"); expected ${rule.to.join(' or ')}`));
     }
@@ -145,7 +197,9 @@ function checkReferences(document: SeedDocument, problemAt: (path: Path, message
     relation.sources?.forEach((sourceId, i) => requireSource(at('sources', i), sourceId));
     if (relation.statement !== undefined) {
       const statement = byId.get(relation.statement);
-      if (!statement) problems.push(problemAt(at('statement'), `unknown statement "${relation.statement}": no entity with this id in the document`));
+      if (!statement && malformedIds.has(relation.statement)) {
+        // already reported at the entity
+      } else if (!statement) problems.push(problemAt(at('statement'), `unknown statement "${relation.statement}": no entity with this id in the document`));
       else if (statement.type !== 'Statement') problems.push(problemAt(at('statement'), `"${relation.statement}" is a ${statement.type}, not a Statement`));
       else if (relation.quote !== undefined) {
         const statementText = (document.entities[statement.index] as { text: string }).text;
@@ -187,7 +241,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   if (issue.code === 'unrecognized_keys') {
     return `unknown propert${issue.keys.length === 1 ? 'y' : 'ies'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
   }
-  if (value === undefined && issue.code === 'invalid_type') return 'missing (required)';
+  if (value === undefined) return `missing: ${issue.message}`;
   return value === undefined || typeof value === 'object' ? issue.message : `${issue.message} (got ${JSON.stringify(value)})`;
 }
 
