@@ -11,7 +11,8 @@ export interface CypherToken {
  * Splits Cypher text into tokens for the textual guard layer. It knows the
  * lexical rules that can hide text: '…' and "…" strings with backslash
  * escapes, `…` quoted names (`` doubles a backtick), // line comments and
- * /* block comments *\/. Everything inside strings and comments is skipped,
+ * /* block comments *\/. It first decodes \\uXXXX escapes everywhere, as
+ * the server does (`\\u0053ET` is SET to it). Everything inside strings and comments is skipped,
  * so a `;` or `USE` there is never mistaken for syntax, and a keyword split
  * by a comment (`US/**\/E`) is two words, as the server reads it.
  *
@@ -20,7 +21,8 @@ export interface CypherToken {
  * unterminated string or comment swallows the rest of the text, which the
  * server then rejects as a syntax error.
  */
-export function scanCypher(text: string): CypherToken[] {
+export function scanCypher(original: string): CypherToken[] {
+  const { text, origin } = decodeUnicodeEscapes(original);
   const tokens: CypherToken[] = [];
   let i = 0;
   const n = text.length;
@@ -79,7 +81,37 @@ export function scanCypher(text: string): CypherToken[] {
       i += 1;
     }
   }
-  return tokens;
+  // Offsets point into the analyst's own text, not the decoded one.
+  return tokens.map((token) => ({ ...token, offset: origin[token.offset] }));
+}
+
+/**
+ * Decodes every `\uXXXX` escape, as the server does before it reads the
+ * query (like Java source): `\u0053ET` is SET, `\u003B` a statement
+ * separator, `\u0027` a quote. A backslash that is itself escaped (an odd
+ * run of backslashes before the `u` is needed) starts no escape. `origin`
+ * maps each decoded index back to the index in the original text.
+ */
+export function decodeUnicodeEscapes(original: string): { text: string; origin: number[] } {
+  let text = '';
+  const origin: number[] = [];
+  let backslashes = 0;
+  for (let i = 0; i < original.length; ) {
+    const hex = original.slice(i + 2, i + 6);
+    if (original[i] === '\\' && backslashes % 2 === 0 && original[i + 1] === 'u' && /^[0-9A-Fa-f]{4}$/.test(hex)) {
+      text += String.fromCharCode(parseInt(hex, 16));
+      origin.push(i);
+      i += 6;
+      backslashes = 0;
+      continue;
+    }
+    backslashes = original[i] === '\\' ? backslashes + 1 : 0;
+    text += original[i];
+    origin.push(i);
+    i += 1;
+  }
+  origin.push(original.length);
+  return { text, origin };
 }
 
 /** Line and column (both 1-based) of an offset, for messages. */
