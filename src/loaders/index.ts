@@ -1,2 +1,3 @@
 export { createLoaders } from './createLoaders';
 export type { Loaders } from './createLoaders';
+export type { RelatedEdgeRow, RelatedKey } from './relatedLoader';

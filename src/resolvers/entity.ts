@@ -1,4 +1,12 @@
-import { DateResolver, DateTimeResolver, JSONResolver, URLResolver } from 'graphql-scalars';
+import {
+  CountryCodeResolver,
+  DateResolver,
+  DateTimeResolver,
+  JSONResolver,
+  NonNegativeFloatResolver,
+  NonNegativeIntResolver,
+  URLResolver,
+} from 'graphql-scalars';
 import { badInput, notFound } from '../errors';
 import type { EntityRecord, EvidenceRecord } from '../model';
 import type { Context } from '../server/Context';
@@ -9,6 +17,9 @@ export const entityResolvers = {
   DateTime: DateTimeResolver,
   JSON: JSONResolver,
   URL: URLResolver,
+  NonNegativeInt: NonNegativeIntResolver,
+  NonNegativeFloat: NonNegativeFloatResolver,
+  CountryCode: CountryCodeResolver,
 
   Query: {
     entity: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.entityById.load(args.id),

@@ -2,9 +2,24 @@ import { mergeResolvers } from '@graphql-tools/merge';
 import { analystCypherResolvers } from './analystCypher';
 import { analystSavedQueryResolvers } from './analystSavedQueries';
 import { entityResolvers } from './entity';
+import { entityFieldResolvers } from './entityFields';
 import { explorationResolvers } from './exploration';
+import { listResolvers } from './lists';
+import { relationResolvers } from './relations';
+import { searchResolvers } from './search';
 import { serverInfoResolvers } from './serverInfo';
 import { viewerResolvers } from './viewer';
 
 /** Every resolver map, one per concern, merged into the one the schema uses. */
-export const resolvers = mergeResolvers([serverInfoResolvers, entityResolvers, explorationResolvers, viewerResolvers, analystCypherResolvers, analystSavedQueryResolvers]);
+export const resolvers = mergeResolvers([
+  serverInfoResolvers,
+  entityResolvers,
+  entityFieldResolvers,
+  relationResolvers,
+  listResolvers,
+  searchResolvers,
+  explorationResolvers,
+  viewerResolvers,
+  analystCypherResolvers,
+  analystSavedQueryResolvers,
+]);

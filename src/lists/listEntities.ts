@@ -1,0 +1,74 @@
+import { badInput } from '../errors';
+import type { EntityRecord, EntityType } from '../model';
+import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Edge } from '../pagination';
+import type { Context } from '../server/Context';
+import { ORDERINGS, type OrderingName } from './entityOrderings';
+import { keysetCondition, orderByText, type Clause } from './keysetCondition';
+import { whereClause, type EntityWhere } from './whereClause';
+
+/** The arguments of every list query (persons, meetings ...). */
+export interface ListArgs {
+  where?: EntityWhere | null;
+  orderBy?: OrderingName | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/**
+ * The page query of a list: the label and the ORDER BY come from fixed
+ * tables (ENTITY_TYPES, ORDERINGS), every value is a parameter. Sorting,
+ * the keyset condition and LIMIT all run in Neo4j, over the (label, name,
+ * id) indexes of applySchema.
+ */
+export function listQuery(label: EntityType, conditions: Clause[], orderBy: string): string {
+  const where = conditions.length ? `WHERE ${conditions.map((c) => c.text).join('\n  AND ')}` : '';
+  return `MATCH (n:${label})
+${where}
+WITH n ORDER BY ${orderBy} LIMIT toInteger($limit)
+RETURN n { .*, label: $label } AS entity`;
+}
+
+/** The count query of a list: the same conditions, no cursor. */
+export function countQuery(label: EntityType, conditions: Clause[]): string {
+  const where = conditions.length ? `WHERE ${conditions.map((c) => c.text).join('\n  AND ')}` : '';
+  return `MATCH (n:${label})
+${where}
+RETURN count(n) AS total`;
+}
+
+const paramsOf = (clauses: Clause[]) => Object.assign({}, ...clauses.map((c) => c.params)) as Record<string, unknown>;
+
+/**
+ * One page of entities of one type: filtered, ordered, after a cursor.
+ * One round-trip for the page; totalCount runs its own count query, and
+ * only when the client selects it.
+ */
+export async function listEntities(ctx: Context, label: EntityType, args: ListArgs): Promise<Connection<Edge<EntityRecord>>> {
+  const orderingName = args.orderBy ?? 'NAME_ASC';
+  const ordering = ORDERINGS[orderingName];
+  const first = pageSize(args.first, ctx.config.limits);
+  const filters = whereClause(args.where, ctx.config.limits);
+  const keyLength = ordering.property ? 2 : 1;
+  const conditions = [...filters];
+  if (args.after) {
+    const key = decodeCursor(args.after, orderingName, keyLength);
+    const [value, id] = ordering.property ? key : [null, key[0]];
+    const valueOk = ordering.property === 'date' ? value === null || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) : ordering.property === null || typeof value === 'string';
+    if (typeof id !== 'string' || !valueOk) {
+      throw badInput(`after: "${args.after}" is not a cursor of this list (malformed sort key).`, { argument: 'after', value: args.after });
+    }
+    conditions.push(keysetCondition(ordering, value, id));
+  }
+  const rows = await ctx.db.read<{ entity: EntityRecord }>(`list${label}`, listQuery(label, conditions, orderByText(ordering)), {
+    ...paramsOf(conditions),
+    label,
+    limit: first + 1,
+  });
+  const sortKey = (entity: EntityRecord) =>
+    ordering.property ? [(entity[ordering.property] as string | null | undefined) ?? null, entity.id] : [entity.id];
+  const edges = rows.map(({ entity }) => ({ cursor: encodeCursor(orderingName, sortKey(entity)), node: entity }));
+  return toConnection(edges, first, async () => {
+    const [row] = await ctx.db.read<{ total: number }>(`count${label}`, countQuery(label, filters), paramsOf(filters));
+    return row?.total ?? 0;
+  });
+}

@@ -1,0 +1,3 @@
+export { RELATION_FIELDS, RESPONSE_TYPES } from './relationFields';
+export { checkRelationTypes } from './checkRelationTypes';
+export type { Direction, RelationFieldSpec, RelationStep } from './RelationFieldSpec';
