@@ -14,6 +14,14 @@ const REQUEST_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/**
+ * graphql-js reports an unknown enum value written in the query text (as
+ * opposed to sent in variables, which Apollo already answers with
+ * BAD_USER_INPUT) as a validation failure. It is the same mistake either
+ * way: a wrong argument value, so it gets the same code.
+ */
+const UNKNOWN_ENUM_VALUE = /does not exist in "\w+" enum|Enum "\w+" cannot represent non-enum value/;
+
 export interface ErrorLogger {
   error(object: unknown, message: string): void;
 }
@@ -32,6 +40,9 @@ export function createFormatError(logger: ErrorLogger) {
       return { ...formatted, extensions: { ...extensions, code: original.code } };
     }
     const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && UNKNOWN_ENUM_VALUE.test(formatted.message)) {
+      return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
+    }
     if (code && (REQUEST_CODES.has(code) || (Object.values(ErrorCode) as string[]).includes(code))) {
       if (code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, extensions };
     }
