@@ -63,8 +63,10 @@ const envSchema = z.object({
 
   LIST_DEFAULT_LIMIT: int(1, 10_000).default(20),
   LIST_MAX_LIMIT: int(1, 10_000).default(100),
-  QUERY_MAX_DEPTH: int(1, 100).default(10),
-  QUERY_MAX_COST: int(1, 1_000_000).default(5_000),
+  // A relation is three levels deep in a connection (field, edges, node): 16 allows three relation
+  // levels below a list with evidence on each, which is what entity pages and "who proposed what" need.
+  QUERY_MAX_DEPTH: int(1, 100).default(16),
+  QUERY_MAX_COST: int(1, 1_000_000).default(20_000),
   QUERY_MAX_ALIASES: int(1, 1_000).default(30),
   QUERY_TIMEOUT_MS: int(100, 600_000).default(10_000),
 

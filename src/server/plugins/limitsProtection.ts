@@ -9,7 +9,10 @@ import type { Config } from '../../config';
 export function limitsProtection(limits: Config['limits']) {
   return new ApolloArmor({
     maxDepth: { n: limits.queryMaxDepth, flattenFragments: true },
-    costLimit: { maxCost: limits.queryMaxCost },
+    // graphql-armor's default depth factor (1.5) compounds over the three levels a connection adds
+    // per relation (field, edges, node), so a plain three-relation query would cost ~50,000; 1.2 keeps
+    // the estimate proportional while a literal `first` still multiplies it.
+    costLimit: { maxCost: limits.queryMaxCost, depthCostFactor: 1.2 },
     maxAliases: { n: limits.queryMaxAliases },
     maxDirectives: { n: 20 },
     maxTokens: { n: 5_000 },
