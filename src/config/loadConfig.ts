@@ -146,7 +146,7 @@ export interface Config {
     /** The most ids `expand(exclude:)` takes. */
     maxExclude: number;
     pathsMaxLength: number;
-    /** The most paths `paths(first:)` returns; at most 10 (the k of the SHORTEST k search). */
+    /** The most paths `paths(first:)` returns; at most 10. */
     pathsMaxFirst: number;
     /** Transaction timeout of a path search. */
     pathsTimeoutMs: number;

@@ -3,7 +3,7 @@ import type { EntityRecord, EvidenceProperties } from '../model';
 import { intArgument, relationTypesArgument } from './explorationArguments';
 import type { ExplorationDeps } from './ExplorationDeps';
 import { loadEntities, primeEntities } from './loadEntities';
-import { PATH_QUERIES } from './pathQuery';
+import { DETOUR_PATHS_QUERIES, SHORTEST_PATHS_QUERIES } from './pathQuery';
 import { edgeId, type Direction, type PathRecord } from './SubgraphRecord';
 
 /** The arguments of Query.paths, as GraphQL passes them. */
@@ -22,12 +22,17 @@ interface PathRow {
   edges: Array<{ from: string; type: string; to: string; properties: EvidenceProperties & Record<string, unknown> }>;
 }
 
+/** The most detour searches one call runs (see DETOUR_PATHS_QUERIES): the bound on its cost beyond the shortest paths. */
+export const MAX_DETOUR_SEARCHES = 10;
+
 /**
  * Query.paths: up to `first` paths from one entity to another, shortest
- * first, each hop with its relationship's evidence. Two round-trips: the two
- * entities (NOT_FOUND if either is unknown), then one bounded search that
- * runs under PATHS_TIMEOUT_MS (a timeout surfaces as TIMEOUT). No path is an
- * empty list, not an error.
+ * first, each hop with its relationship's evidence. One round-trip for the
+ * two entities (NOT_FOUND if either is unknown), one for every shortest
+ * path, and, only when those are fewer than `first` and a longer path may
+ * still fit in maxLength, one more for detours around the entities on
+ * them. Each search runs under PATHS_TIMEOUT_MS (TIMEOUT when it runs out).
+ * No path is an empty list, not an error.
  */
 export async function findPaths(deps: ExplorationDeps, args: PathsArgs): Promise<PathRecord[]> {
   const { limits } = deps;
@@ -41,23 +46,32 @@ export async function findPaths(deps: ExplorationDeps, args: PathsArgs): Promise
     { argument: 'from', id: args.from },
     { argument: 'to', id: args.to },
   ]);
+  const direction = args.direction ?? 'BOTH';
+  const params = { from: args.from, to: args.to, types, maxLength };
+  const options = { timeoutMs: limits.pathsTimeoutMs };
 
-  const rows = await deps.db.read<PathRow>(
-    'exploration.paths',
-    PATH_QUERIES[args.direction ?? 'BOTH'],
-    { from: args.from, to: args.to, types, maxLength },
-    { timeoutMs: limits.pathsTimeoutMs },
-  );
+  const paths = new Map<string, PathRecord>();
+  const add = (rows: PathRow[]) => {
+    for (const path of rows.map(toPathRecord)) paths.set(path.edges.map((edge) => edge.id).join('\n'), path);
+  };
+  const shortest = await deps.db.read<PathRow>('exploration.shortestPaths', SHORTEST_PATHS_QUERIES[direction], params, options);
+  add(shortest);
 
-  const paths = rows
-    // A k-shortest search may return a walk that passes a node twice after
-    // the simple paths of the same length; a drawing of it would only confuse.
-    .filter((row) => new Set(row.nodes.map((node) => node.id)).size === row.nodes.length)
-    .map(toPathRecord)
-    .sort((a, b) => a.length - b.length || compareIds(a, b))
-    .slice(0, first);
-  primeEntities(deps, paths.flatMap((path) => path.nodes.map((node) => node.entity)));
-  return paths;
+  const shortestLength = shortest[0]?.length ?? maxLength;
+  if (paths.size > 0 && paths.size < first && shortestLength < maxLength) {
+    const avoid = [...new Set(sortPaths([...paths.values()]).flatMap((path) => path.nodes.slice(1, -1).map((node) => node.id)))];
+    const detours = await deps.db.read<PathRow>(
+      'exploration.detourPaths',
+      DETOUR_PATHS_QUERIES[direction],
+      { ...params, avoid: avoid.slice(0, MAX_DETOUR_SEARCHES) },
+      options,
+    );
+    add(detours);
+  }
+
+  const result = sortPaths([...paths.values()]).slice(0, first);
+  primeEntities(deps, result.flatMap((path) => path.nodes.map((node) => node.entity)));
+  return result;
 }
 
 function toPathRecord(row: PathRow): PathRecord {
@@ -68,9 +82,8 @@ function toPathRecord(row: PathRow): PathRecord {
   };
 }
 
-/** Among paths of one length, a fixed order: by the ids of their edges, hop by hop. */
-function compareIds(a: PathRecord, b: PathRecord): number {
-  const keyA = a.edges.map((edge) => edge.id).join('\n');
-  const keyB = b.edges.map((edge) => edge.id).join('\n');
-  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+/** Shortest first; among paths of one length, by the ids of their edges, hop by hop, so the order is fixed. */
+function sortPaths(paths: PathRecord[]): PathRecord[] {
+  const key = (path: PathRecord) => path.edges.map((edge) => edge.id).join('\n');
+  return paths.sort((a, b) => a.length - b.length || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

@@ -305,8 +305,8 @@ describe('exploration API on test-owned data', () => {
       ]);
       // The meeting hop is walked against its direction: dora took part in it.
       expect(paths[1].edges[2]).toMatchObject({ from: id('dora'), to: id('meeting') });
-      // from/to, the search, and the evidence sources (one batch).
-      expect(roundTrips).toBeLessThanOrEqual(3);
+      // from/to, the shortest paths, the detours around them, and the evidence sources (one batch).
+      expect(roundTrips).toBeLessThanOrEqual(4);
     });
 
     it('honours direction, maxLength and first; no path is an empty list', async () => {
@@ -335,7 +335,7 @@ describe('exploration API on test-owned data', () => {
       expect(many.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first', value: 11 });
     });
 
-    it('runs the search with the PATHS_TIMEOUT_MS transaction timeout', async () => {
+    it('runs every path search with the PATHS_TIMEOUT_MS transaction timeout', async () => {
       const ctx = t.app.contextFor();
       const seen: Array<{ name: string; timeoutMs?: number }> = [];
       const read = ctx.db.read.bind(ctx.db);
@@ -348,7 +348,9 @@ describe('exploration API on test-owned data', () => {
         { contextValue: ctx },
       );
       expect(result.body.kind === 'single' && result.body.singleResult.errors).toBeFalsy();
-      expect(seen.find((call) => call.name === 'exploration.paths')?.timeoutMs).toBe(t.config.exploration.pathsTimeoutMs);
+      const searches = seen.filter((call) => call.name.endsWith('Paths'));
+      expect(searches.map((call) => call.name)).toEqual(['exploration.shortestPaths', 'exploration.detourPaths']);
+      for (const call of searches) expect(call.timeoutMs).toBe(t.config.exploration.pathsTimeoutMs);
     });
   });
 });
