@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config';
 import { ConnectError, openDatabase, type OpenDatabase } from './db';
-import { applySchema, seedIfEmpty } from './ingest';
+import { applySchema, seedIfEmpty, SeedValidationError } from './ingest';
 import { PrerequisiteError } from './neo4j-local';
 import { createApp, createLogger, type App } from './server';
 
@@ -34,17 +34,28 @@ async function main(): Promise<void> {
 
   database = await openDatabase(config, say, (q) => logger.trace(q, 'neo4j query'));
   if (stopping) return;
-  await applySchema(database.db);
-  if (config.seedOnStart) await seedIfEmpty(database.db, say);
-  app = await createApp({ config, db: database.db, logger });
-  const url = await app.listen();
+  let url: string;
+  try {
+    await applySchema(database.db);
+    if (config.seedOnStart) await seedIfEmpty(database.db, say);
+    app = await createApp({ config, db: database.db, logger });
+    url = await app.listen();
+  } catch (error) {
+    // Stop the local Neo4j cleanly rather than leaving it to the exit hook's SIGKILL.
+    await database.close().catch(() => {});
+    throw error;
+  }
   const info = await database.db.serverInfo();
   say(`diplograph ready at ${url} (Neo4j ${info.version} ${info.edition}), started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 main().catch((error: unknown) => {
   // Operator errors get their message alone; anything else is a bug and gets its stack.
-  const known = error instanceof ConfigError || error instanceof ConnectError || error instanceof PrerequisiteError;
+  const known =
+    error instanceof ConfigError ||
+    error instanceof ConnectError ||
+    error instanceof PrerequisiteError ||
+    error instanceof SeedValidationError;
   process.stderr.write(`diplograph could not start: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
   process.exit(1);
 });
