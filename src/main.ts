@@ -49,13 +49,28 @@ async function main(): Promise<void> {
   say(`diplograph ready at ${url} (Neo4j ${info.version} ${info.edition}), started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main().catch((error: unknown) => {
-  // Operator errors get their message alone; anything else is a bug and gets its stack.
-  const known =
+/** The operator's message for an error we can explain; undefined for a bug. */
+function explain(error: unknown): string | undefined {
+  if (
     error instanceof ConfigError ||
     error instanceof ConnectError ||
     error instanceof PrerequisiteError ||
-    error instanceof SeedValidationError;
-  process.stderr.write(`diplograph could not start: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+    error instanceof SeedValidationError
+  ) {
+    return error.message;
+  }
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    const { address, port } = error as NodeJS.ErrnoException & { address?: string; port?: number };
+    return `cannot listen on ${address}:${port} (${code}); set HOST and PORT to a free address.`;
+  }
+  return undefined;
+}
+
+main().catch((error: unknown) => {
+  // Operator errors get their message alone; anything else is a bug and gets its stack.
+  const message = explain(error) ?? String((error as Error)?.stack ?? error);
+  process.stderr.write(`diplograph could not start: ${message}
+`);
   process.exit(1);
 });
