@@ -70,7 +70,6 @@ function explain(error: unknown): string | undefined {
 main().catch((error: unknown) => {
   // Operator errors get their message alone; anything else is a bug and gets its stack.
   const message = explain(error) ?? String((error as Error)?.stack ?? error);
-  process.stderr.write(`diplograph could not start: ${message}
-`);
+  process.stderr.write(`diplograph could not start: ${message}\n`);
   process.exit(1);
 });
