@@ -234,6 +234,11 @@ describe('Query.cypher and Query.explainCypher on a real Neo4j', () => {
       expect(plan.tree.operatorType).toBe('ProduceResults');
       expect(plan.tree.children[0].operatorType).toBe(plan.operators[root.childIds[0]].operatorType);
     });
+    it('plans a query that uses parameters without their values', async () => {
+      const { body } = await t.post(EXPLAIN, { query: 'MATCH (n:Entity {id: $id}) RETURN n.name AS name' }, bearer(KEYS.analyst));
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.explainCypher.operators.map((o: { operatorType: string }) => o.operatorType)).toContain('NodeUniqueIndexSeek');
+    });
     it('refuses what cypher refuses', async () => {
       const { body } = await t.post(EXPLAIN, { query: "LOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS row RETURN row" }, bearer(KEYS.analyst));
       expect(body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', refused: 'LoadCSV' });

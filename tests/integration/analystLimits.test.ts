@@ -69,7 +69,11 @@ describe('analyst limits: timeout, row cap, concurrency', () => {
     expect(info.body.data?.serverInfo.neo4jVersion).toMatch(/^5\./);
     expect(infoMs).toBeLessThan(2_500);
 
-    const codes = (await Promise.all(burst)).map((r) => r.body.errors?.[0].extensions?.code);
+    const responses = await Promise.all(burst);
+    const codes = responses.map((r) => r.body.errors?.[0].extensions?.code);
+    for (const turnedAway of responses.filter((r) => r.body.errors?.[0].extensions?.code === 'TOO_MANY_REQUESTS')) {
+      expect(turnedAway.status).toBe(429);
+    }
     // Two run, one waits (then runs), the other two are turned away at once.
     expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(2);
     expect(codes.filter((c) => c === 'TIMEOUT')).toHaveLength(3);
