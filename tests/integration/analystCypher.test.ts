@@ -52,6 +52,15 @@ describe('Query.cypher and Query.explainCypher on a real Neo4j', () => {
       if (code) expect(body.errors?.[0].extensions?.code).toBe(code);
       else expect(body.data?.explainCypher.queryType).toBe('r');
     });
+    it.each([
+      ['cypher', CYPHER],
+      ['explainCypher', EXPLAIN],
+    ])('%s with an unknown key: 401 UNAUTHENTICATED, nothing run', async (_name, operation) => {
+      const { status, body } = await t.post(operation, { query: 'RETURN 1 AS one' }, bearer(KEYS.unknown));
+      expect(status).toBe(401);
+      expect(body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(body.data).toBeUndefined();
+    });
     it('rejects an unknown key with 401 and UNAUTHENTICATED, before any resolver runs', async () => {
       const { status, body } = await t.post('{ serverInfo { version } }', undefined, bearer(KEYS.unknown));
       expect(status).toBe(401);
@@ -156,6 +165,7 @@ describe('Query.cypher and Query.explainCypher on a real Neo4j', () => {
       const { body } = await asAnalyst('UNWIND range(1, 100) AS i RETURN i', null, { limit: 10 });
       expect(body.data?.cypher.rows).toHaveLength(10);
       expect(body.data?.cypher.truncated).toBe(true);
+      expect(body.data?.cypher.columns).toEqual(['i']);
       const exact = await asAnalyst('UNWIND range(1, 10) AS i RETURN i', null, { limit: 10 });
       expect(exact.body.data?.cypher.truncated).toBe(false);
     });

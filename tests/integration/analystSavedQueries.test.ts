@@ -68,6 +68,11 @@ describe('saved queries on the seeded graph', () => {
         expect(body.data?.runSavedQuery).toMatchObject({ rows: [], truncated: false, summary: { queryType: 'r' } });
       }
     });
+    it('a bad key is refused before running, even a public query', async () => {
+      const { status, body } = await run('graph-overview', undefined, bearer(KEYS.unknown));
+      expect(status).toBe(401);
+      expect(body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
     it('an unknown name: NOT_FOUND naming it', async () => {
       const { body } = await run('no-such-query', undefined, bearer(KEYS.analyst));
       expect(body.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'name' });
