@@ -16,6 +16,28 @@ export function orderByText(ordering: Ordering): string {
 }
 
 /**
+ * Name orders read the (name, id) index of the label (see applySchema) in
+ * its own order, so no sort runs and LIMIT stops the scan early. Left to
+ * itself the planner splits the keyset condition's OR into a union with a
+ * label scan and sorts everything, which makes late pages cost more. The
+ * label comes from ENTITY_TYPES, never from input.
+ */
+export function indexHint(label: string, ordering: Ordering): string {
+  return ordering.property === 'name' ? `USING INDEX n:${label}(name, id)` : '';
+}
+
+/**
+ * The condition a page without a cursor needs for an index to serve the
+ * order: a composite index is only used with a predicate on each of its
+ * properties. Names and ids always exist, so it keeps every entity.
+ */
+export function orderCondition(ordering: Ordering): Clause | null {
+  if (ordering.property === 'name') return { text: 'n.name IS NOT NULL AND n.id IS NOT NULL', params: {} };
+  if (ordering.property === null) return { text: 'n.id IS NOT NULL', params: {} };
+  return null;
+}
+
+/**
  * "After this cursor" as a keyset condition: the rows that sort after
  * (value, id), so a page is an index range seek plus LIMIT, never a skip
  * over the pages before it. Neo4j sorts missing values last in ascending
@@ -30,8 +52,9 @@ export function keysetCondition(ordering: Ordering, value: string | number | nul
   const prop = `n.${ordering.property}`;
   const at = ordering.property === 'date' ? 'date($afterValue)' : '$afterValue';
   if (!ordering.nullable) {
-    // The redundant first conjunct lets the planner seek the index range instead of scanning it.
-    return { text: `${prop} ${cmp}= ${at} AND (${prop} ${cmp} ${at} OR ${prop} = ${at} AND n.id ${cmp} $afterId)`, params };
+    // (value, id) after the cursor: value beyond it, or equal (the range's start) with a later id.
+    // The range on the value alone is what the index seeks.
+    return { text: `${prop} ${cmp}= ${at} AND n.id IS NOT NULL AND (${prop} ${cmp} ${at} OR n.id ${cmp} $afterId)`, params };
   }
   if (value === null) {
     // The cursor sits among the entities without a value.

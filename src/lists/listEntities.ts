@@ -2,8 +2,8 @@ import { badInput } from '../errors';
 import type { EntityRecord, EntityType } from '../model';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Edge } from '../pagination';
 import type { Context } from '../server/Context';
-import { ORDERINGS, type OrderingName } from './entityOrderings';
-import { keysetCondition, orderByText, type Clause } from './keysetCondition';
+import { ORDERINGS, type Ordering, type OrderingName } from './entityOrderings';
+import { indexHint, keysetCondition, orderByText, orderCondition, type Clause } from './keysetCondition';
 import { whereClause, type EntityWhere } from './whereClause';
 
 /** The arguments of every list query (persons, meetings ...). */
@@ -20,9 +20,10 @@ export interface ListArgs {
  * the keyset condition and LIMIT all run in Neo4j, over the (label, name,
  * id) indexes of applySchema.
  */
-export function listQuery(label: EntityType, conditions: Clause[], orderBy: string): string {
+export function listQuery(label: EntityType, conditions: Clause[], ordering: Ordering): string {
   const where = conditions.length ? `WHERE ${conditions.map((c) => c.text).join('\n  AND ')}` : '';
-  return `MATCH (n:${label})
+  const orderBy = orderByText(ordering);
+  return `MATCH (n:${label}) ${indexHint(label, ordering)}
 ${where}
 WITH n ORDER BY ${orderBy} LIMIT toInteger($limit)
 RETURN n { .*, label: $label } AS entity`;
@@ -58,8 +59,11 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
       throw badInput(`after: "${args.after}" is not a cursor of this list (malformed sort key).`, { argument: 'after', value: args.after });
     }
     conditions.push(keysetCondition(ordering, value, id));
+  } else {
+    const guard = orderCondition(ordering);
+    if (guard) conditions.push(guard);
   }
-  const rows = await ctx.db.read<{ entity: EntityRecord }>(`list${label}`, listQuery(label, conditions, orderByText(ordering)), {
+  const rows = await ctx.db.read<{ entity: EntityRecord }>(`list${label}`, listQuery(label, conditions, ordering), {
     ...paramsOf(conditions),
     label,
     limit: first + 1,

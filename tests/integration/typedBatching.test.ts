@@ -1,0 +1,81 @@
+import { startTestApp, type TestApp } from '../harness/testApp';
+
+const PREFIX = 'typed-batch-';
+const PROPOSALS = 50;
+const OFFICES_PER_PERSON = 3;
+
+/** A proposal list, each proposal's proposer, the proposer's offices, each office's country: three relation levels. */
+const THREE_LEVELS = `
+query ThreeLevels($first: Int) {
+  proposals(first: $first, where: { name: { startsWith: "typed batch proposal" } }) {
+    edges { node { id
+      proposer { edges { evidence { source { id } quote } node { id
+        ... on Person { offices { edges { evidence { source { name } } node { id
+          country { edges { evidence { confidence } node { id name } } }
+        } } } }
+      } } }
+    } }
+  }
+}`;
+
+describe('batching: round-trips grow with nesting depth, not with the number of items', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const ids = Array.from({ length: PROPOSALS }, (_, i) => String(i).padStart(2, '0'));
+    await t.db.write(
+      'createBatchData',
+      `CREATE (s:Entity:Source {id: $prefix + 'source', name: 'Batch source', aliases: []})
+       WITH s
+       UNWIND $ids AS i
+       CREATE (c:Entity:Country {id: $prefix + 'country-' + i, name: 'Batch country ' + i, aliases: []})
+       CREATE (p:Entity:Person {id: $prefix + 'person-' + i, name: 'Batch person ' + i, aliases: []})
+       CREATE (q:Entity:Proposal {id: $prefix + 'proposal-' + i, name: 'Typed batch proposal ' + i, aliases: []})
+       CREATE (p)-[:PROPOSED {sources: [s.id], quote: 'proposal ' + i, confidence: 1.0}]->(q)
+       WITH s, c, p, i
+       UNWIND range(1, $officesPerPerson) AS k
+       CREATE (o:Entity:Office {id: $prefix + 'office-' + i + '-' + k, name: 'Batch office ' + i + '-' + k, aliases: []})
+       CREATE (p)-[:HOLDS_OFFICE {sources: [s.id], confidence: 1.0}]->(o)
+       CREATE (o)-[:OFFICE_OF {sources: [s.id], confidence: 0.5}]->(c)`,
+      { prefix: PREFIX, ids, officesPerPerson: OFFICES_PER_PERSON },
+    );
+  });
+  afterAll(async () => {
+    await t.db.write('deleteBatchData', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: PREFIX });
+    await t.close();
+  });
+
+  async function run(first: number) {
+    const ctx = t.app.contextFor();
+    const result = await t.app.apollo.executeOperation({ query: THREE_LEVELS, variables: { first } }, { contextValue: ctx });
+    const body = result.body.kind === 'single' ? result.body.singleResult : undefined;
+    expect(body?.errors).toBeUndefined();
+    return { data: body?.data as any, roundTrips: ctx.db.roundTrips };
+  }
+
+  it('answers a three-level query over 50 proposals in four round-trips: the list, then one per level', async () => {
+    const { data, roundTrips } = await run(PROPOSALS);
+    const proposals = data.proposals.edges;
+    expect(proposals).toHaveLength(PROPOSALS);
+    for (const { node } of proposals) {
+      const i = node.id.slice(`${PREFIX}proposal-`.length);
+      const [proposer] = node.proposer.edges;
+      expect(node.proposer.edges).toHaveLength(1);
+      expect(proposer.node.id).toBe(`${PREFIX}person-${i}`);
+      expect(proposer.evidence).toEqual([{ source: { id: `${PREFIX}source` }, quote: `proposal ${i}` }]);
+      expect(proposer.node.offices.edges).toHaveLength(OFFICES_PER_PERSON);
+      for (const office of proposer.node.offices.edges) {
+        expect(office.evidence).toEqual([{ source: { name: 'Batch source' } }]);
+        expect(office.node.country.edges).toEqual([{ evidence: [{ confidence: 0.5 }], node: { id: `${PREFIX}country-${i}`, name: `Batch country ${i}` } }]);
+      }
+    }
+    // Nesting depth 3 (proposer, offices, country) plus the root list; Evidence.source costs nothing more.
+    expect(roundTrips).toBe(4);
+  });
+
+  it('costs the same for 5 proposals as for 50', async () => {
+    const small = await run(5);
+    expect(small.data.proposals.edges).toHaveLength(5);
+    expect(small.roundTrips).toBe(4);
+  });
+});
