@@ -1,13 +1,13 @@
 import type { Config } from '../config';
 import type { Db } from '../db';
 import { badInput } from '../errors';
+import { bindSavedQueryParams } from './bindSavedQueryParams';
 import { createConcurrencyLimit, type ConcurrencyLimit } from './createConcurrencyLimit';
 import type { CypherPlan, CypherResult } from './CypherTypes';
 import { executeReadOnly } from './executeReadOnly';
 import { guardQuery } from './guardQuery';
 import { jsonToParams } from './jsonToParams';
 import { loadSavedQueries } from './loadSavedQueries';
-import { bindSavedQueryParams } from './bindSavedQueryParams';
 import type { SavedQuery } from './SavedQuery';
 import { mergeNotifications, toCypherNotifications } from './toCypherNotifications';
 import { toCypherPlan } from './toCypherPlan';
