@@ -1,4 +1,3 @@
-import type { EntityType } from '../model';
 import { expandRings } from './expandRings';
 import { intArgument, labelsArgument, relationTypesArgument } from './explorationArguments';
 import type { ExplorationDeps } from './ExplorationDeps';
@@ -25,7 +24,7 @@ export async function exploreNeighborhood(deps: ExplorationDeps, args: Neighborh
   const depth = intArgument('depth', args.depth, 1, 1, limits.maxDepth);
   const nodeLimit = intArgument('limit', args.limit, limits.nodeLimit, 1, limits.maxNodeLimit);
   const types = relationTypesArgument(args.relationTypes);
-  const labels: EntityType[] | null = labelsArgument(args.labels);
+  const labels = labelsArgument(args.labels);
   const [centre] = await loadEntities(deps, [{ argument: 'id', id: args.id }]);
 
   const subgraph = await expandRings(deps.db, [centre], {
