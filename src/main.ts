@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { SavedQueryError } from './cypher-sandbox';
 import { ConnectError, openDatabase, type OpenDatabase } from './db';
 import { applySchema, seedIfEmpty, SeedValidationError } from './ingest';
 import { PrerequisiteError } from './neo4j-local';
@@ -55,7 +56,8 @@ function explain(error: unknown): string | undefined {
     error instanceof ConfigError ||
     error instanceof ConnectError ||
     error instanceof PrerequisiteError ||
-    error instanceof SeedValidationError
+    error instanceof SeedValidationError ||
+    error instanceof SavedQueryError
   ) {
     return error.message;
   }
