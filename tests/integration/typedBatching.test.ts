@@ -78,4 +78,17 @@ describe('batching: round-trips grow with nesting depth, not with the number of 
     expect(small.data.proposals.edges).toHaveLength(5);
     expect(small.roundTrips).toBe(4);
   });
+  it('lets a three-level query with evidence through the depth and cost limits, and refuses a runaway one', async () => {
+    // Literal `first` values count in graphql-armor's cost estimate, so they are written into the text here.
+    const literal = THREE_LEVELS.replace('query ThreeLevels($first: Int)', 'query ThreeLevels').replace('first: $first', 'first: 50');
+    const ok = await t.post(literal);
+    expect(ok.body.errors).toBeUndefined();
+    expect(ok.body.data!.proposals.edges).toHaveLength(PROPOSALS);
+
+    const runaway = `{ persons(first: 100) { edges { node { relations(first: 100) { edges { node {
+      relations(first: 100) { edges { node { relations(first: 100) { edges { node { id } } } } } } } } } } } } }`;
+    const refused = await t.post(runaway);
+    expect(refused.body.data).toBeUndefined();
+    expect(refused.body.errors?.[0].message).toMatch(/Cost limit of 20000 exceeded/);
+  });
 });
