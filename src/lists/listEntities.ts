@@ -40,6 +40,25 @@ RETURN count(n) AS total`;
 const paramsOf = (clauses: Clause[]) => Object.assign({}, ...clauses.map((c) => c.params)) as Record<string, unknown>;
 
 /**
+ * The sort key a cursor holds, checked against its ordering: a name, a day
+ * (or null, for entities without a date) or nothing, then an id. A cursor
+ * that decodes but holds anything else was not made by this API.
+ */
+function afterKey(cursor: string, orderingName: OrderingName): [string | null, string] {
+  const ordering = ORDERINGS[orderingName];
+  const key = decodeCursor(cursor, orderingName, ordering.property ? 2 : 1);
+  const [value, id] = ordering.property ? key : [null, key[0]];
+  const valueOk =
+    ordering.property === 'date'
+      ? value === null || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      : ordering.property === null || typeof value === 'string';
+  if (typeof id !== 'string' || !valueOk) {
+    throw badInput(`after: "${cursor}" is not a cursor of this list (malformed sort key).`, { argument: 'after', value: cursor });
+  }
+  return [value as string | null, id];
+}
+
+/**
  * One page of entities of one type: filtered, ordered, after a cursor.
  * One round-trip for the page; totalCount runs its own count query, and
  * only when the client selects it.
@@ -49,15 +68,9 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
   const ordering = ORDERINGS[orderingName];
   const first = pageSize(args.first, ctx.config.limits);
   const filters = whereClause(args.where, ctx.config.limits);
-  const keyLength = ordering.property ? 2 : 1;
   const conditions = [...filters];
   if (args.after) {
-    const key = decodeCursor(args.after, orderingName, keyLength);
-    const [value, id] = ordering.property ? key : [null, key[0]];
-    const valueOk = ordering.property === 'date' ? value === null || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) : ordering.property === null || typeof value === 'string';
-    if (typeof id !== 'string' || !valueOk) {
-      throw badInput(`after: "${args.after}" is not a cursor of this list (malformed sort key).`, { argument: 'after', value: args.after });
-    }
+    const [value, id] = afterKey(args.after, orderingName);
     conditions.push(keysetCondition(ordering, value, id));
   } else {
     const guard = orderCondition(ordering);
