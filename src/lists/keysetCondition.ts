@@ -17,13 +17,15 @@ export function orderByText(ordering: Ordering): string {
 
 /**
  * Name orders read the (name, id) index of the label (see applySchema) in
- * its own order, so no sort runs and LIMIT stops the scan early. Left to
- * itself the planner splits the keyset condition's OR into a union with a
- * label scan and sorts everything, which makes late pages cost more. The
- * label comes from ENTITY_TYPES, never from input.
+ * its own order, so no sort runs and LIMIT stops early: a scan from the
+ * start for the first page, a seek from the cursor's name for the others,
+ * so page 1,000 costs what page 1 does. Left to itself the planner may
+ * prefer scanning from the start and filtering, which makes late pages
+ * ever slower. The label comes from ENTITY_TYPES, never from input.
  */
-export function indexHint(label: string, ordering: Ordering): string {
-  return ordering.property === 'name' ? `USING INDEX n:${label}(name, id)` : '';
+export function indexHint(label: string, ordering: Ordering, afterCursor: boolean): string {
+  if (ordering.property !== 'name') return '';
+  return `USING INDEX ${afterCursor ? 'SEEK ' : ''}n:${label}(name, id)`;
 }
 
 /**
@@ -52,9 +54,10 @@ export function keysetCondition(ordering: Ordering, value: string | number | nul
   const prop = `n.${ordering.property}`;
   const at = ordering.property === 'date' ? 'date($afterValue)' : '$afterValue';
   if (!ordering.nullable) {
-    // (value, id) after the cursor: value beyond it, or equal (the range's start) with a later id.
-    // The range on the value alone is what the index seeks.
-    return { text: `${prop} ${cmp}= ${at} AND n.id IS NOT NULL AND (${prop} ${cmp} ${at} OR n.id ${cmp} $afterId)`, params };
+    // The range on the value alone is what the index seeks; the list comparison then drops the
+    // cursor's own ties. Written as an OR, the planner would split it into a union of two seeks
+    // and sort their rows again, losing the index order.
+    return { text: `${prop} ${cmp}= ${at} AND n.id IS NOT NULL AND [${prop}, n.id] ${cmp} [${at}, $afterId]`, params };
   }
   if (value === null) {
     // The cursor sits among the entities without a value.

@@ -20,10 +20,10 @@ export interface ListArgs {
  * the keyset condition and LIMIT all run in Neo4j, over the (label, name,
  * id) indexes of applySchema.
  */
-export function listQuery(label: EntityType, conditions: Clause[], ordering: Ordering): string {
+export function listQuery(label: EntityType, conditions: Clause[], ordering: Ordering, afterCursor: boolean): string {
   const where = conditions.length ? `WHERE ${conditions.map((c) => c.text).join('\n  AND ')}` : '';
   const orderBy = orderByText(ordering);
-  return `MATCH (n:${label}) ${indexHint(label, ordering)}
+  return `MATCH (n:${label}) ${indexHint(label, ordering, afterCursor)}
 ${where}
 WITH n ORDER BY ${orderBy} LIMIT toInteger($limit)
 RETURN n { .*, label: $label } AS entity`;
@@ -76,7 +76,7 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
     const guard = orderCondition(ordering);
     if (guard) conditions.push(guard);
   }
-  const rows = await ctx.db.read<{ entity: EntityRecord }>(`list${label}`, listQuery(label, conditions, ordering), {
+  const rows = await ctx.db.read<{ entity: EntityRecord }>(`list${label}`, listQuery(label, conditions, ordering, Boolean(args.after)), {
     ...paramsOf(conditions),
     label,
     limit: first + 1,

@@ -238,7 +238,7 @@ describe('list queries: filters, orders, keyset pagination', () => {
       const after = keysetCondition(ordering, 'Tlist mu', idOf(4));
       const session = t.db.openSession('READ');
       try {
-        const result = await session.run(`EXPLAIN ${listQuery('Person', [after], ordering)}`, { ...after.params, limit: 21, label: 'Person' });
+        const result = await session.run(`EXPLAIN ${listQuery('Person', [after], ordering, true)}`, { ...after.params, limit: 21, label: 'Person' });
         const operators: string[] = [];
         const visit = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
           operators.push(`${plan.operatorType.replace(/@.*/, '')} ${String(plan.arguments.Details ?? '')}`);

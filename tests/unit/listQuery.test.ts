@@ -19,15 +19,15 @@ describe('list query text', () => {
       limits,
     );
     const ordering = ORDERINGS.NAME_ASC;
-    const cypher = listQuery('Proposal', [...where, keysetCondition(ordering, 'M', 'm')], ordering);
+    const cypher = listQuery('Proposal', [...where, keysetCondition(ordering, 'M', 'm')], ordering, true);
     expect(cypher).toMatchInlineSnapshot(`
-"MATCH (n:Proposal) USING INDEX n:Proposal(name, id)
+"MATCH (n:Proposal) USING INDEX SEEK n:Proposal(name, id)
 WHERE n.id = $whereId
   AND (toLower(n.name) CONTAINS $name_contains OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $name_contains))
   AND EXISTS { MATCH (n)<-[r]-(:Entity {id: $related0Id}) WHERE $related0Types IS NULL OR type(r) IN $related0Types }
   AND n.status IN $where_status
   AND n.date >= date($dateFrom)
-  AND n.name >= $afterValue AND n.id IS NOT NULL AND (n.name > $afterValue OR n.id > $afterId)
+  AND n.name >= $afterValue AND n.id IS NOT NULL AND [n.name, n.id] > [$afterValue, $afterId]
 WITH n ORDER BY n.name ASC, n.id ASC LIMIT toInteger($limit)
 RETURN n { .*, label: $label } AS entity"
 `);
