@@ -41,19 +41,25 @@ export interface RelatedEdgeRow {
 
 /**
  * The relationships of each key, computed inside a per-key subquery. A key
- * with `via` first collects the entities one step away and starts from
- * them. Direction is decided per row (startNode(r) = n) so that keys of
- * every direction share one query text, and so one round-trip. Values only
- * ever travel as parameters.
+ * with `via` starts from the entities one step away instead of the entity
+ * itself; the inner UNION runs only the branch that applies, so keys
+ * without `via` expand nothing twice. Direction is decided per row
+ * (startNode(r) = n) so that keys of every direction share one query text,
+ * and so one round-trip. Values only ever travel as parameters.
  */
 const RELATED_MATCH = `
   MATCH (start:Entity {id: key.id})
-  OPTIONAL MATCH (start)-[v]-(hop:Entity)
-    WHERE key.via IS NOT NULL AND type(v) IN key.via.types
+  CALL (start, key) {
+    WITH start, key WHERE key.via IS NULL
+    RETURN start AS n
+    UNION
+    WITH start, key WHERE key.via IS NOT NULL
+    MATCH (start)-[v]-(hop:Entity)
+    WHERE type(v) IN key.via.types
       AND CASE key.via.direction WHEN 'OUTGOING' THEN startNode(v) = start ELSE endNode(v) = start END
       AND (key.via.label IS NULL OR key.via.label IN labels(hop))
-  WITH start, collect(DISTINCT hop) AS hops
-  UNWIND CASE WHEN key.via IS NULL THEN [start] ELSE hops END AS n
+    RETURN hop AS n
+  }
   MATCH (n)-[r]-(m:Entity)
   WITH n, r, m, CASE WHEN startNode(r) = n THEN 'OUTGOING' ELSE 'INCOMING' END AS direction
   WHERE (key.types IS NULL OR type(r) IN key.types)
@@ -64,8 +70,9 @@ const RELATED_MATCH = `
  * Pages of relationships for many keys in one round-trip. Each key's edges
  * are ordered by their sort key, cut after the cursor, and sliced to the
  * key's own limit (`edges[..key.limit]`), because LIMIT cannot vary per
- * row. Parameters arrive as floats, hence toInteger. Sources and statements of the evidence come along, so that
- * Evidence.source needs no further query.
+ * row (parameters arrive as floats, hence toInteger). Sources and
+ * statements of the evidence come along, so that Evidence.source needs no
+ * further query.
  */
 export const RELATED_EDGES = `
 UNWIND range(0, size($keys) - 1) AS i
