@@ -55,7 +55,7 @@ export function parseApiKeys(sources: readonly ApiKeySource[]): ParsedApiKeys {
       }
       if (!SHA256_HEX.test(sha256)) {
         problems.push(
-          `${where} (${name}): expected the key's SHA-256 as 64 hex characters (npm run apikey:hash -- <key>), got ${sha256.length} characters`,
+          `${where} (${name}): expected the key's SHA-256 as 64 hex characters (npm run apikey -- hash <key>), got ${sha256.length} characters`,
         );
       }
       if (keys.some((k) => k.name === name)) problems.push(`${where}: the name ${JSON.stringify(name)} is used twice`);

@@ -110,7 +110,7 @@ describe('parseApiKeys', () => {
     ]);
     expect(problems).toEqual([
       'API_KEYS entry 1 (a): role "boss" must be one of reader, analyst, admin',
-      "API_KEYS entry 2 (b): expected the key's SHA-256 as 64 hex characters (npm run apikey:hash -- <key>), got 4 characters",
+      "API_KEYS entry 2 (b): expected the key's SHA-256 as 64 hex characters (npm run apikey -- hash <key>), got 4 characters",
       "API_KEYS entry 3: expected name:role:sha256hex, got 2 part(s) separated by ':'",
       `API_KEYS entry 4: name "bad name!" must be 1-64 letters, digits, '.', '_' or '-'`,
       'API_KEYS_FILE="/keys" entry 1: the name "ok" is used twice',
