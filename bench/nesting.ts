@@ -52,10 +52,9 @@ async function main(): Promise<void> {
     for (const first of [10, 50, 100]) {
       let roundTrips = 0;
       const ms = await medianMs(20, 3, async () => {
-        const ctx = app.contextFor();
-        const result = await app.apollo.executeOperation({ query: THREE_LEVELS, variables: { first } }, { contextValue: ctx });
-        if (result.body.kind !== 'single' || result.body.singleResult.errors) throw new Error(JSON.stringify(result.body));
-        roundTrips = ctx.db.roundTrips;
+        const result = await app.execute(THREE_LEVELS, { first });
+        if (result.errors) throw new Error(JSON.stringify(result.errors));
+        roundTrips = result.roundTrips;
       });
       base ??= ms;
       lines.push(`${String(first).padStart(3)} proposals: ${roundTrips} round-trips, ${ms.toFixed(2)} ms (x${(ms / base).toFixed(2)} of 10)`);

@@ -43,14 +43,9 @@ async function main(): Promise<void> {
 
     const app = await createApp({ config, db, logger: createLogger('silent') });
     const page = async (after: string | null) => {
-      const result = await app.apollo.executeOperation(
-        { query: PAGE_QUERY, variables: { after } },
-        { contextValue: app.contextFor() },
-      );
-      if (result.body.kind !== 'single' || result.body.singleResult.errors) {
-        throw new Error(JSON.stringify(result.body));
-      }
-      return result.body.singleResult.data!.persons as { pageInfo: { hasNextPage: boolean; endCursor: string } };
+      const result = await app.execute(PAGE_QUERY, { after });
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data!.persons as { pageInfo: { hasNextPage: boolean; endCursor: string } };
     };
 
     const cursors: Array<string | null> = [null];

@@ -4,6 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
@@ -24,12 +25,25 @@ export interface AppDeps {
   logger: Logger;
 }
 
+/** What App.execute returns. */
+export interface ExecuteResult {
+  data?: Record<string, any> | null;
+  errors?: ReadonlyArray<GraphQLFormattedError>;
+  roundTrips: number;
+}
+
 /** The HTTP application: GraphQL plus health and metrics endpoints, not yet listening. */
 export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   /** Builds a request context the way HTTP requests get one (for executeOperation in tests). */
   contextFor(): Context;
+  /**
+   * Runs one operation in process, in a fresh request context, as an
+   * anonymous reader; returns its result and the Neo4j round-trips it cost.
+   * For tests, benchmarks and tools; clients go through HTTP.
+   */
+  execute(query: string, variables?: Record<string, unknown>): Promise<ExecuteResult>;
   /** Starts listening; resolves with the GraphQL URL. */
   listen(): Promise<string>;
   /** Stops taking requests, waits for those in flight, then closes the HTTP server. */
@@ -95,6 +109,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     httpServer,
     apollo,
     contextFor: () => createContext({ config, db, logger, cypher }),
+    async execute(query, variables) {
+      const contextValue = createContext({ config, db, logger, cypher });
+      const result = await apollo.executeOperation({ query, variables }, { contextValue });
+      if (result.body.kind !== 'single') throw new Error('execute() does not take incremental delivery');
+      const { data, errors } = result.body.singleResult;
+      return { data, errors, roundTrips: contextValue.db.roundTrips };
+    },
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

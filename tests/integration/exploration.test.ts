@@ -24,10 +24,7 @@ describe('exploration API on test-owned data', () => {
 
   /** Runs an operation in a fresh request context; returns the body and the round-trips it cost. */
   async function run(query: string, variables: Record<string, unknown> = {}) {
-    const ctx = t.app.contextFor();
-    const result = await t.app.apollo.executeOperation({ query, variables }, { contextValue: ctx });
-    if (result.body.kind !== 'single') throw new Error('expected a single result');
-    return { ...result.body.singleResult, roundTrips: ctx.db.roundTrips };
+    return t.app.execute(query, variables);
   }
 
   beforeAll(async () => {

@@ -18,11 +18,9 @@ describe('exploration API on the seeded article', () => {
   });
 
   async function run(query: string, variables: Record<string, unknown> = {}) {
-    const ctx = t.app.contextFor();
-    const result = await t.app.apollo.executeOperation({ query, variables }, { contextValue: ctx });
-    if (result.body.kind !== 'single') throw new Error('expected a single result');
-    expect(result.body.singleResult.errors).toBeUndefined();
-    return { data: result.body.singleResult.data as Record<string, any>, roundTrips: ctx.db.roundTrips };
+    const result = await t.app.execute(query, variables);
+    expect(result.errors).toBeUndefined();
+    return { data: result.data as Record<string, any>, roundTrips: result.roundTrips };
   }
 
   const NEIGHBORHOOD = `query($id: ID!, $depth: Int) {

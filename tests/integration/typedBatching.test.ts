@@ -46,11 +46,9 @@ describe('batching: round-trips grow with nesting depth, not with the number of 
   });
 
   async function run(first: number) {
-    const ctx = t.app.contextFor();
-    const result = await t.app.apollo.executeOperation({ query: THREE_LEVELS, variables: { first } }, { contextValue: ctx });
-    const body = result.body.kind === 'single' ? result.body.singleResult : undefined;
-    expect(body?.errors).toBeUndefined();
-    return { data: body?.data as any, roundTrips: ctx.db.roundTrips };
+    const result = await t.app.execute(THREE_LEVELS, { first });
+    expect(result.errors).toBeUndefined();
+    return { data: result.data as any, roundTrips: result.roundTrips };
   }
 
   it('answers a three-level query over 50 proposals in four round-trips: the list, then one per level', async () => {
