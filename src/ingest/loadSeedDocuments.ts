@@ -6,7 +6,7 @@ import { buildSeedPlan, type SeedPlan } from './buildSeedPlan';
 import { resolveSeedEntities } from './resolveSeedEntities';
 import { SeedValidationError, type SeedProblem } from './SeedProblem';
 import type { SeedDocument } from './seedDocumentSchema';
-import { mergeEntitiesQuery, mergeRelationsQuery } from './seedQueries';
+import { MERGE_ENTITIES, MERGE_RELATIONS } from './seedQueries';
 import { validateSeedDocument } from './validateSeedDocument';
 
 /** What happened to the nodes of one label or the relationships of one type. */
@@ -104,13 +104,15 @@ export function readSeedFiles(files: readonly string[]): SeedInput[] {
 
 async function writePlan(tx: ManagedTransaction, plan: SeedPlan, summary: SeedSummary): Promise<void> {
   // Entities first, so that every relationship finds both of its ends.
-  for (const label of ENTITY_TYPES) {
-    const rows = plan.entities[label];
-    if (rows?.length) count(summary.entities, label, await mergeBatch(tx, mergeEntitiesQuery(label), rows));
+  const entities = ENTITY_TYPES.flatMap((label) => (plan.entities[label] ?? []).map((row) => ({ ...row, label })));
+  const relations = RELATION_TYPES.flatMap((type) => (plan.relations[type] ?? []).map((row) => ({ ...row, type })));
+  if (entities.length) {
+    const outcomes = await mergeBatch(tx, MERGE_ENTITIES, entities);
+    entities.forEach((row, i) => count(summary.entities, row.label, outcomes[i]));
   }
-  for (const type of RELATION_TYPES) {
-    const rows = plan.relations[type];
-    if (rows?.length) count(summary.relations, type, await mergeBatch(tx, mergeRelationsQuery(type), rows));
+  if (relations.length) {
+    const outcomes = await mergeBatch(tx, MERGE_RELATIONS, relations);
+    relations.forEach((row, i) => count(summary.relations, row.type, outcomes[i]));
   }
 }
 
@@ -123,11 +125,9 @@ async function mergeBatch(tx: ManagedTransaction, query: string, rows: unknown[]
   return result.records.map((record) => ({ created: record.get('created') as boolean, unchanged: record.get('unchanged') as boolean }));
 }
 
-function count(into: Record<string, SeedCounts>, key: string, outcomes: { created: boolean; unchanged: boolean }[]) {
+function count(into: Record<string, SeedCounts>, key: string, outcome: { created: boolean; unchanged: boolean }) {
   const counts = (into[key] ??= { created: 0, updated: 0, unchanged: 0 });
-  for (const outcome of outcomes) {
-    if (outcome.created) counts.created += 1;
-    else if (outcome.unchanged) counts.unchanged += 1;
-    else counts.updated += 1;
-  }
+  if (outcome.created) counts.created += 1;
+  else if (outcome.unchanged) counts.unchanged += 1;
+  else counts.updated += 1;
 }
