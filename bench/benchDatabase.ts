@@ -10,7 +10,9 @@ import { applySchema } from '../src/ingest';
  * throwaway local Neo4j in a temporary folder on a free loopback port,
  * removed afterwards. Benchmarks only ever talk to loopback or NEO4J_URI.
  */
-export async function openBenchDatabase(): Promise<{ config: Config; database: OpenDatabase; close(): Promise<void> }> {
+export async function openBenchDatabase(
+  prefix: string,
+): Promise<{ config: Config; database: OpenDatabase; close(): Promise<void> }> {
   const dataDir = process.env.NEO4J_URI ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'diplograph-bench-'));
   const config = loadConfig({
     ...process.env,
@@ -23,14 +25,32 @@ export async function openBenchDatabase(): Promise<{ config: Config; database: O
   });
   const database = await openDatabase(config, (m) => process.stderr.write(`${m}\n`));
   await applySchema(database.db);
+  // Leftovers of an interrupted run on NEO4J_URI would skew the figures.
+  await deleteBenchData(database, prefix);
   return {
     config,
     database,
     async close() {
+      await deleteBenchData(database, prefix).catch(() => {});
       await database.close();
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const DELETE_BENCH_DATA = 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n';
+
+/** Removes what a benchmark wrote: every entity whose id starts with its prefix. */
+async function deleteBenchData(database: OpenDatabase, prefix: string): Promise<void> {
+  await database.db.write('deleteBenchData', DELETE_BENCH_DATA, { prefix });
+}
+
+/** Runs a benchmark's main function; a failure prints its stack and exits non-zero. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  });
 }
 
 /** Median of the timings of `runs` calls, in milliseconds, after `warmup` untimed calls. */

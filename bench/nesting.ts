@@ -7,7 +7,7 @@
  *   npm run bench:nesting
  */
 import { createApp, createLogger } from '../src/server';
-import { medianMs, openBenchDatabase } from './benchDatabase';
+import { medianMs, openBenchDatabase, runBenchmark } from './benchDatabase';
 
 const PREFIX = 'bench-nest-';
 const PROPOSALS = 100;
@@ -25,10 +25,9 @@ query ThreeLevels($first: Int) {
 }`;
 
 async function main(): Promise<void> {
-  const { config, database, close } = await openBenchDatabase();
+  const { config, database, close } = await openBenchDatabase(PREFIX);
   const { db } = database;
   try {
-    await db.write('benchCleanup', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: PREFIX });
     await db.write(
       'benchCreateNesting',
       `CREATE (s:Entity:Source {id: $prefix + 'source', name: 'Bench source', aliases: []})
@@ -61,13 +60,9 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     await app.stop();
-    await db.write('benchCleanup', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: PREFIX });
   } finally {
     await close();
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${(error as Error).stack ?? error}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

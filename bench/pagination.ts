@@ -10,7 +10,7 @@
  *   NEO4J_URI=... NEO4J_PASSWORD=... npm run bench:pagination
  */
 import { createApp, createLogger } from '../src/server';
-import { medianMs, openBenchDatabase } from './benchDatabase';
+import { medianMs, openBenchDatabase, runBenchmark } from './benchDatabase';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 20_000);
 const PAGE = 100;
@@ -24,10 +24,9 @@ const PAGE_QUERY = `query Page($after: String) {
 }`;
 
 async function main(): Promise<void> {
-  const { config, database, close } = await openBenchDatabase();
+  const { config, database, close } = await openBenchDatabase(PREFIX);
   const { db } = database;
   try {
-    await db.write('benchCleanup', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: PREFIX });
     const rows = Array.from({ length: PERSONS }, (_, i) => ({
       id: `${PREFIX}${String(i).padStart(6, '0')}`,
       name: `Bench Person ${String((i * 7919) % PERSONS).padStart(6, '0')}`,
@@ -69,13 +68,9 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
     await app.stop();
-    await db.write('benchCleanup', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: PREFIX });
   } finally {
     await close();
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${(error as Error).stack ?? error}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -1,4 +1,4 @@
-import type { EntityType } from './entityTypes';
+import { ENTITY_TYPES, type EntityType } from './entityTypes';
 
 /** What a relationship type means and which entity types it may connect. */
 export interface RelationRule {
@@ -14,19 +14,7 @@ const ACTORS = ['Person', 'Organization', 'Country'] as const;
 const HAPPENINGS = ['Meeting', 'Event'] as const;
 const LOCATIONS = ['Place', 'Country'] as const;
 const CLAIMS = ['Statement', 'Meeting', 'Event', 'Proposal', 'Figure'] as const;
-const ALL: readonly EntityType[] = [
-  'Person',
-  'Office',
-  'Country',
-  'Organization',
-  'Place',
-  'Meeting',
-  'Proposal',
-  'Event',
-  'Statement',
-  'Source',
-  'Figure',
-];
+const ALL: readonly EntityType[] = ENTITY_TYPES;
 
 /**
  * Every relationship type of the graph, with the labels it connects. This is
