@@ -87,6 +87,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Variables whose values never appear in messages or logs. */
+const SECRETS = new Set(['NEO4J_PASSWORD', 'API_KEYS']);
+
 export interface Config {
   http: { host: string; port: number };
   logLevel: Env['LOG_LEVEL'];
@@ -174,7 +177,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+        const value = env[name] ?? '';
+        // Say which secret was wrong and why, never what it is.
+        const shown = SECRETS.has(name) ? `(hidden, ${value.length} characters)` : JSON.stringify(value);
+        return `${name}=${shown}: ${issue.message}`;
       }),
     );
   }

@@ -35,6 +35,11 @@ describe('loadConfig', () => {
     );
   });
 
+  it('names a wrong password without showing it', () => {
+    expect(() => loadConfig({ NEO4J_PASSWORD: 'short' })).toThrow('NEO4J_PASSWORD=(hidden, 5 characters): expected at least 8 characters');
+    expect(() => loadConfig({ NEO4J_PASSWORD: 'short' })).not.toThrow(/short"/);
+  });
+
   it('requires a password with NEO4J_URI', () => {
     expect(() => loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:7687' })).toThrow(/NEO4J_PASSWORD/);
   });
