@@ -26,6 +26,10 @@ const memorySize = z.string().regex(/^\d+[kmg]$/i, { error: 'expected a size suc
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(0, 65535).default(4000),
+  CORS_ORIGINS: z
+    .string()
+    .regex(/^(https?:\/\/[^\s,]+)(,https?:\/\/[^\s,]+)*$/, { error: 'expected origins such as http://localhost:5173, comma-separated' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   NEO4J_URI: z
@@ -91,7 +95,12 @@ export type Env = z.infer<typeof envSchema>;
 const SECRETS = new Set(['NEO4J_PASSWORD', 'API_KEYS']);
 
 export interface Config {
-  http: { host: string; port: number };
+  http: {
+    host: string;
+    port: number;
+    /** Browser origins allowed to call the API cross-origin; none by default. */
+    corsOrigins: string[];
+  };
   logLevel: Env['LOG_LEVEL'];
   /** Where Neo4j is: an existing server, or the local one this process manages. */
   neo4j:
@@ -207,7 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length) throw new ConfigError(problems);
 
   return {
-    http: { host: e.HOST, port: e.PORT },
+    http: { host: e.HOST, port: e.PORT, corsOrigins: e.CORS_ORIGINS?.split(',') ?? [] },
     logLevel: e.LOG_LEVEL,
     neo4j: e.NEO4J_URI
       ? {

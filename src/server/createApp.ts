@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { Registry, collectDefaultMetrics } from 'prom-client';
@@ -101,6 +102,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   expressApp.use(
     '/graphql',
+    // Browser apps on other origins (a graph viewer on a dev server) must be listed in CORS_ORIGINS.
+    cors({ origin: config.http.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'x-request-id'] }),
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger, cypher }, req) }),
   );

@@ -18,6 +18,22 @@ describe('the service on a real Neo4j', () => {
     expect(body.data?.serverInfo.database).toBe('neo4j');
   });
 
+  it('answers cross-origin requests only from the configured origins', async () => {
+    const other = await startTestApp({ CORS_ORIGINS: 'http://localhost:5173' });
+    try {
+      const preflight = (origin: string, url: string) =>
+        fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      const allowed = await preflight('http://localhost:5173', other.url);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      const refused = await preflight('http://localhost:9999', other.url);
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+      const byDefault = await preflight('http://localhost:5173', t.url);
+      expect(byDefault.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers /healthz and /readyz', async () => {
     const base = t.url.replace(/\/graphql$/, '');
     const health = await fetch(`${base}/healthz`);

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../../src/config';
 describe('loadConfig', () => {
   it('takes the documented defaults from an empty environment', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000, corsOrigins: [] });
     expect(config.neo4j.kind).toBe('local');
     if (config.neo4j.kind === 'local') expect(config.neo4j.boltPort).toBe(7687);
     expect(config.limits.listDefault).toBe(20);
