@@ -77,10 +77,12 @@ describe('npm start with the local Neo4j', () => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ serverInfo { neo4jVersion } }' }),
+      body: JSON.stringify({ query: '{ serverInfo { neo4jVersion } entity(id: "steve-witkoff") { name } }' }),
     });
-    const body = (await response.json()) as { data: { serverInfo: { neo4jVersion: string } } };
+    const body = (await response.json()) as { data: { serverInfo: { neo4jVersion: string }; entity: { name: string } | null } };
     expect(body.data.serverInfo.neo4jVersion).toMatch(/^5\.26\./);
+    // The empty graph was seeded at start-up.
+    expect(body.data.entity).toEqual({ name: 'Steve Witkoff' });
     expect(processesMentioning(dataDir).length).toBeGreaterThan(0);
     expect(fs.readFileSync(path.join(dataDir, 'password'), 'utf8').trim()).toMatch(/^[\w-]{24,}$/);
 

@@ -1,4 +1,4 @@
-import { parseJavaMajor } from '../../src/neo4j-local/checkPrerequisites';
+import { checkJava, parseJavaMajor, PrerequisiteError } from '../../src/neo4j-local/checkPrerequisites';
 import { renderNeo4jConf } from '../../src/neo4j-local/neo4jConf';
 
 function settings(text: string): Map<string, string> {
@@ -47,5 +47,24 @@ describe('parseJavaMajor', () => {
     ['command not found', undefined],
   ])('%s → %s', (output, major) => {
     expect(parseJavaMajor(output)).toBe(major);
+  });
+});
+
+describe('checkJava', () => {
+  it('explains what to do when Java is missing', () => {
+    let error: unknown;
+    try {
+      checkJava({ JAVA_HOME: '/nonexistent/jdk' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PrerequisiteError);
+    expect((error as Error).message).toContain('Java was not found (/nonexistent/jdk/bin/java');
+    expect((error as Error).message).toContain('docker compose up');
+    expect((error as Error).message).toContain('NEO4J_URI');
+  });
+
+  it('accepts the Java on this machine', () => {
+    expect(checkJava()).toMatch(/java$/);
   });
 });
