@@ -14,6 +14,7 @@ import { createFormatError } from '../errors';
 import { buildSchema } from '../schema';
 import type { Context } from './Context';
 import { createContext } from './createContext';
+import { httpErrorHandler } from './httpErrorHandler';
 import type { Logger } from './logger';
 import { limitsProtection } from './plugins/limitsProtection';
 import { loggingPlugin } from './plugins/loggingPlugin';
@@ -107,6 +108,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger, cypher }, req) }),
   );
+  expressApp.use((_req: express.Request, res: express.Response) => {
+    res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  expressApp.use(httpErrorHandler(logger));
 
   return {
     httpServer,

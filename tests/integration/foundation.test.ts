@@ -34,6 +34,27 @@ describe('the service on a real Neo4j', () => {
     }
   });
 
+  it('answers a body that is not JSON with a JSON error and a code, not a stack', async () => {
+    const response = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad json' });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(text).not.toMatch(/node_modules|at .*:\d+/);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const query = `{ serverInfo { version } } ${'#'.repeat(300_000)}`;
+    const response = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers an unknown path with a JSON 404', async () => {
+    const response = await fetch(t.url.replace(/\/graphql$/, '/nope'));
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
   it('answers /healthz and /readyz', async () => {
     const base = t.url.replace(/\/graphql$/, '');
     const health = await fetch(`${base}/healthz`);
