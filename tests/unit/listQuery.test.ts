@@ -1,8 +1,6 @@
 import { countQuery, listQuery, ORDERINGS } from '../../src/lists';
 import { keysetCondition, orderCondition } from '../../src/lists/keysetCondition';
 import { whereClause } from '../../src/lists/whereClause';
-import { RELATED_COUNTS, RELATED_EDGES } from '../../src/loaders/relatedLoader';
-import { RELATION_TYPES } from '../../src/model';
 
 const limits = { listDefault: 20, listMax: 100, queryMaxDepth: 16, queryMaxCost: 20_000, queryMaxAliases: 30, queryTimeoutMs: 10_000 };
 
@@ -61,15 +59,5 @@ RETURN n { .*, label: $label } AS entity"
     );
     expect(() => whereClause({ relatedTo: Array.from({ length: 6 }, () => ({ id: 'x' })) }, limits)).toThrow(/at most 5/);
     expect(() => whereClause({ idIn: Array.from({ length: 101 }, (_, i) => `id-${i}`) }, limits)).toThrow(/where\.idIn: at most 100 ids, got 101/);
-  });
-
-  it('reads relationships of many keys in one statement, with no value in its text', () => {
-    for (const cypher of [RELATED_EDGES, RELATED_COUNTS]) {
-      expect(cypher).toContain('UNWIND range(0, size($keys) - 1) AS i');
-      expect(cypher).toContain('CALL (key) {');
-      // Relationship types travel in $keys: no type is written into the text.
-      for (const type of RELATION_TYPES) expect(cypher).not.toContain(type);
-    }
-    expect(RELATED_EDGES).toContain('edges[..toInteger(key.limit)]');
   });
 });
