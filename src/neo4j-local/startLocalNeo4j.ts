@@ -157,7 +157,8 @@ function readOrCreatePassword(home: string, given?: string): string {
   const file = path.join(home, 'password');
   if (given) return given;
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const generated = crypto.randomBytes(24).toString('base64url');
+  // Hex: no character a shell, a URL or a command line could read as something else.
+  const generated = crypto.randomBytes(24).toString('hex');
   fs.writeFileSync(file, `${generated}\n`, { mode: 0o600 });
   return generated;
 }
@@ -167,7 +168,8 @@ function setInitialPassword(java: string, classpath: string, home: string, passw
   if (fs.existsSync(path.join(home, 'data', 'databases'))) return;
   const result = spawnSync(
     java,
-    [...JVM_FLAGS, '-cp', classpath, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
+    // `--` ends the options: a password may begin with "-" and must not be read as a flag.
+    [...JVM_FLAGS, '-Xmx256m', '-cp', classpath, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password],
     { env, encoding: 'utf8' },
   );
   if (result.status !== 0) {

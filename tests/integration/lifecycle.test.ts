@@ -2,7 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/config';
+import { loadConfig, projectRoot } from '../../src/config';
+import { connectDriver } from '../../src/db';
+import { startLocalNeo4j } from '../../src/neo4j-local';
 
 /** Every process whose command line mentions `needle`, from /proc. */
 function processesMentioning(needle: string): number[] {
@@ -84,7 +86,7 @@ describe('npm start with the local Neo4j', () => {
     // The empty graph was seeded at start-up.
     expect(body.data.entity).toEqual({ name: 'Steve Witkoff' });
     expect(processesMentioning(dataDir).length).toBeGreaterThan(0);
-    expect(fs.readFileSync(path.join(dataDir, 'password'), 'utf8').trim()).toMatch(/^[\w-]{24,}$/);
+    expect(fs.readFileSync(path.join(dataDir, 'password'), 'utf8').trim()).toMatch(/^[0-9a-f]{48}$/);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     child.kill('SIGINT');
@@ -93,4 +95,33 @@ describe('npm start with the local Neo4j', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(processesMentioning(dataDir)).toEqual([]);
   }, 240_000);
+});
+
+describe('the local Neo4j with a password of the user', () => {
+  const defaults = loadConfig({}).neo4j;
+  if (defaults.kind !== 'local') throw new Error('unreachable: an empty environment means the local Neo4j');
+  const localDefaults = defaults;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diplograph-password-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('takes a password that begins with "-" (not an option of neo4j-admin)', async () => {
+    const password = '-dash-first-password';
+    const local = await startLocalNeo4j({
+      dataDir,
+      cacheDir: localDefaults.cacheDir,
+      boltPort: 0,
+      heap: '384m',
+      pageCache: '32m',
+      txMemoryMax: '32m',
+      startTimeoutMs: 120_000,
+      password,
+    });
+    try {
+      const driver = await connectDriver({ uri: local.uri, user: 'neo4j', password, connectTimeoutMs: 10_000 });
+      await driver.close();
+    } finally {
+      await local.stop();
+    }
+    expect(processesMentioning(dataDir)).toEqual([]);
+  }, 180_000);
 });
