@@ -28,6 +28,10 @@ export default async function globalSetup(): Promise<void> {
       boltPort: 0,
       password: undefined,
       log: (m) => process.stdout.write(`\n[test neo4j] ${m}`),
+    }).catch((error: unknown) => {
+      // globalTeardown does not run when set-up fails: leave no data folder behind.
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw error;
     });
     process.stdout.write(`\n[test neo4j] ready on ${local.uri} in ${Date.now() - started} ms\n`);
     (globalThis as Record<string, unknown>).__testNeo4j = { local, dataDir };
