@@ -1,5 +1,6 @@
 import type { ProfiledPlan } from 'neo4j-driver';
 import { RING_QUERIES } from '../../src/exploration/ringQuery';
+import { deleteEntitiesWithPrefix, totalDbHits } from '../harness/testData';
 import { startTestApp, type TestApp } from '../harness/testApp';
 
 /**
@@ -11,11 +12,6 @@ const P = 'test-explhub-';
 const HUB = `${P}hub`;
 const LEAVES = 20_000;
 const BATCH = 5_000;
-
-/** Sums db hits over a profiled plan tree. */
-function dbHits(plan: ProfiledPlan): number {
-  return plan.dbHits + plan.children.reduce((sum, child) => sum + dbHits(child), 0);
-}
 
 describe('exploration around a hub of 20,000 relationships', () => {
   let t: TestApp;
@@ -38,7 +34,7 @@ describe('exploration around a hub of 20,000 relationships', () => {
         ...params,
       });
       const hits = result.records[0].get('hits') as unknown[];
-      return { hits: hits.length, dbHits: dbHits(result.summary.profile as ProfiledPlan) };
+      return { hits: hits.length, dbHits: totalDbHits(result.summary.profile as ProfiledPlan) };
     } finally {
       await session.close();
     }
@@ -67,14 +63,7 @@ describe('exploration around a hub of 20,000 relationships', () => {
   });
 
   afterAll(async () => {
-    for (;;) {
-      const [row] = await t.db.write<{ deleted: number }>(
-        'deleteHub',
-        'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
-        { prefix: P },
-      );
-      if (!row || row.deleted === 0) break;
-    }
+    await deleteEntitiesWithPrefix(t.db, P);
     await t.close();
   });
 

@@ -2,6 +2,7 @@ import type { ProfiledPlan } from 'neo4j-driver';
 import type { RelatedKey } from '../../src/loaders/relatedLoader';
 import { relatedStatement } from '../../src/loaders/relatedQuery';
 import { RELATION_FIELDS } from '../../src/relations';
+import { deleteEntitiesWithPrefix, totalDbHits } from '../harness/testData';
 import { startTestApp, type TestApp } from '../harness/testApp';
 
 /**
@@ -13,11 +14,6 @@ const P = 'typed-hub-';
 const PERSON = `${P}person`;
 const STATEMENTS = 20_000;
 const BATCH = 5_000;
-
-/** Sums db hits over a profiled plan tree. */
-function dbHits(plan: ProfiledPlan): number {
-  return plan.dbHits + plan.children.reduce((sum, child) => sum + dbHits(child), 0);
-}
 
 /** The key the Person.offices resolver gives the loader for `offices(first: 5)`. */
 function officesKey(): RelatedKey {
@@ -34,7 +30,7 @@ describe('typed relation fields on a hub of 20,000 relationships of another type
     const session = t.db.driver.session({ database: t.db.database });
     try {
       const result = await session.run(`PROFILE ${statement.text}`, statement.params);
-      return { rows: result.records.length, dbHits: dbHits(result.summary.profile as ProfiledPlan) };
+      return { rows: result.records.length, dbHits: totalDbHits(result.summary.profile as ProfiledPlan) };
     } finally {
       await session.close();
     }
@@ -62,14 +58,7 @@ describe('typed relation fields on a hub of 20,000 relationships of another type
   });
 
   afterAll(async () => {
-    for (;;) {
-      const [row] = await t.db.write<{ deleted: number }>(
-        'deleteHub',
-        'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted',
-        { prefix: P },
-      );
-      if (!row || row.deleted === 0) break;
-    }
+    await deleteEntitiesWithPrefix(t.db, P);
     await t.close();
   });
 
