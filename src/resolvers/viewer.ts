@@ -4,7 +4,7 @@ import type { Context } from '../server/Context';
 export const viewerResolvers = {
   Query: {
     viewer(_parent: unknown, _args: unknown, ctx: Context) {
-      return { role: ctx.viewer.role.toUpperCase(), keyName: ctx.viewer.keyName ?? null };
+      return { role: ctx.viewer.role.toUpperCase(), keyName: ctx.viewer.keyName ?? null, subject: ctx.viewer.subject ?? null };
     },
   },
 };

@@ -7,6 +7,7 @@ import cors from 'cors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { authenticateRequest, createJwtVerifier, type Credentials } from '../auth';
 import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
@@ -67,6 +68,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const armor = limitsProtection(config.limits);
   // One sandbox per app: its concurrency limit is shared by every request; bad saved queries stop the start here.
   const cypher = createCypherSandbox(config.cypher);
+  const credentials: Credentials = { apiKeys: config.auth.apiKeys, jwt: config.auth.jwt && createJwtVerifier(config.auth.jwt) };
 
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
@@ -106,7 +108,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // Browser apps on other origins (a graph viewer on a dev server) must be listed in CORS_ORIGINS.
     cors({ origin: config.http.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'x-request-id'] }),
     express.json({ limit: '256kb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger, cypher }, req) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext({ config, db, logger, cypher }, req, await authenticateRequest(req.headers.authorization, credentials)),
+    }),
   );
   expressApp.use((_req: express.Request, res: express.Response) => {
     res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });

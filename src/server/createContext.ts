@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Request } from 'express';
-import { ANONYMOUS, authenticate } from '../auth';
+import { ANONYMOUS, type Viewer } from '../auth';
 import type { Config } from '../config';
 import type { CypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
@@ -19,12 +19,11 @@ export interface ContextDeps {
 /**
  * Builds the context of one request: a request-scoped executor (with its own
  * round-trip counter and the request id in the transaction metadata) and
- * fresh DataLoaders over it. Authenticates the request's API key first: an
- * unknown key fails the whole request with UNAUTHENTICATED (HTTP 401)
- * before any resolver runs; no key means the anonymous reader.
+ * fresh DataLoaders over it, for a viewer the caller has already
+ * authenticated (createApp does, before any resolver runs: an unknown key
+ * or a bad token fails the whole request with UNAUTHENTICATED, HTTP 401).
  */
-export function createContext(deps: ContextDeps, req?: Request): Context {
-  const viewer = req ? authenticate(req.headers.authorization, deps.config.auth.apiKeys) : ANONYMOUS;
+export function createContext(deps: ContextDeps, req?: Request, viewer: Viewer = ANONYMOUS): Context {
   const header = req?.headers['x-request-id'];
   const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
   const db = deps.db.forRequest({ requestId });
