@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { ENTITY_TYPES } from '../model';
+import { WRITE_SCHEMA_STATEMENTS } from '../mutations/writeSchema';
 
 /**
  * Constraints and indexes, each written with IF NOT EXISTS so that applying
@@ -29,6 +30,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)',
   'CREATE INDEX figure_measure IF NOT EXISTS FOR (n:Figure) ON (n.measure)',
   `CREATE FULLTEXT INDEX entity_fulltext IF NOT EXISTS FOR (n:${ENTITY_TYPES.join('|')}) ON EACH [n.name, n.aliasesText, n.description]`,
+  // The write API's audit entries, merged ids and retractions (src/mutations/writeSchema.ts).
+  ...WRITE_SCHEMA_STATEMENTS,
 ];
 
 /** The labels the existing full-text index covers, if there is one. */

@@ -12,6 +12,7 @@ import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
 import { createFormatError } from '../errors';
+import { createChangeFeed } from '../mutations';
 import { buildSchema } from '../schema';
 import type { Context } from './Context';
 import { createContext } from './createContext';
@@ -68,6 +69,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const armor = limitsProtection(config.limits);
   // One sandbox per app: its concurrency limit is shared by every request; bad saved queries stop the start here.
   const cypher = createCypherSandbox(config.cypher);
+  const changes = createChangeFeed();
+  const contextDeps = { config, db, logger, cypher, changes };
   const credentials: Credentials = { apiKeys: config.auth.apiKeys, jwt: config.auth.jwt && createJwtVerifier(config.auth.jwt) };
 
   const apollo = new ApolloServer<Context>({
@@ -106,10 +109,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.use(
     '/graphql',
     // Browser apps on other origins (a graph viewer on a dev server) must be listed in CORS_ORIGINS.
-    cors({ origin: config.http.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'x-request-id'] }),
+    cors({ origin: config.http.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'x-neo4j-bookmark'] }),
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext({ config, db, logger, cypher }, req, await authenticateRequest(req.headers.authorization, credentials)),
+      context: async ({ req }) => createContext(contextDeps, req, await authenticateRequest(req.headers.authorization, credentials)),
     }),
   );
   expressApp.use((_req: express.Request, res: express.Response) => {
@@ -120,9 +123,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   return {
     httpServer,
     apollo,
-    contextFor: () => createContext({ config, db, logger, cypher }),
+    contextFor: () => createContext(contextDeps),
     async execute(query, variables) {
-      const contextValue = createContext({ config, db, logger, cypher });
+      const contextValue = createContext(contextDeps);
       const result = await apollo.executeOperation({ query, variables }, { contextValue });
       if (result.body.kind !== 'single') throw new Error('execute() does not take incremental delivery');
       const { data, errors } = result.body.singleResult;
