@@ -16,6 +16,7 @@ import { createChangeFeed } from '../mutations';
 import { buildSchema } from '../schema';
 import type { Context } from './Context';
 import { createContext } from './createContext';
+import { startSubscriptionServer } from './subscriptionServer';
 import { httpErrorHandler } from './httpErrorHandler';
 import type { Logger } from './logger';
 import { limitsProtection } from './plugins/limitsProtection';
@@ -73,9 +74,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const contextDeps = { config, db, logger, cypher, changes };
   const credentials: Credentials = { apiKeys: config.auth.apiKeys, jwt: config.auth.jwt && createJwtVerifier(config.auth.jwt) };
 
+  const schema = buildSchema();
+  const stopSubscriptions = startSubscriptionServer({ httpServer, schema, credentials, contextDeps, path: '/graphql' });
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     plugins: [
+      // Subscriptions end before the HTTP server drains, so their sockets do not hold it open.
+      { serverWillStart: async () => ({ drainServer: stopSubscriptions }) },
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
