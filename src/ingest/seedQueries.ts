@@ -58,7 +58,7 @@ SET n.aliases = aliases,
     n.aliasKeys = aliasKeys,
     n.aliasesText = reduce(text = '', a IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + a)
 WITH row, before, n, before = properties(n) AS unchanged
-SET n.version = coalesce(n.version, 0) + CASE WHEN unchanged THEN 0 ELSE 1 END
+SET n.version = CASE WHEN unchanged THEN n.version ELSE coalesce(n.version, 0) + 1 END
 RETURN row.id AS id, before IS NULL AS created, unchanged`;
 
 /**
@@ -83,5 +83,5 @@ SET r.sources = had + [s IN row.sources WHERE NOT s IN had],
 WITH before, r, CASE WHEN own THEN row.dates ELSE {} END AS dates
 SET${setDates('r', 'dates')}
 WITH before, r, before = properties(r) AS unchanged
-SET r.version = coalesce(r.version, 0) + CASE WHEN unchanged THEN 0 ELSE 1 END
+SET r.version = CASE WHEN unchanged THEN r.version ELSE coalesce(r.version, 0) + 1 END
 RETURN before IS NULL AS created, unchanged`;
