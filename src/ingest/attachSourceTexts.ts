@@ -7,17 +7,25 @@ import { seedDocumentsDir } from './defaultSeedFiles';
 export const seedSourcesDir = path.join(path.dirname(seedDocumentsDir), 'sources');
 
 /**
- * Stores the words of each Source that names a `file` (under seed/sources/)
- * as its `text`, so that quotes asserted from that source later (the write
- * API's assertRelation) can be checked verbatim against it. A path outside
+ * Collects the words of each Source, given as its `text` or in the `file`
+ * it names (under seed/sources/), into `plan.sourceTexts`, so that quotes
+ * asserted from that source later (the write API's assertRelation) can be
+ * checked verbatim against them. The words are kept on a :SourceText node
+ * of their own, not on the Source, so that reads of sources (every
+ * evidence of every relation) do not carry whole articles. A path outside
  * seed/sources/ or an unreadable file is a problem, never a read elsewhere:
  * documents also arrive through the API.
  */
 export function attachSourceTexts(plan: SeedPlan): string[] {
   const problems: string[] = [];
   for (const row of plan.entities.Source ?? []) {
-    const file = row.props.file;
-    if (typeof file !== 'string' || typeof row.props.text === 'string') continue;
+    const { file, text } = row.props;
+    delete row.props.text;
+    if (typeof text === 'string') {
+      (plan.sourceTexts ??= []).push({ id: row.id, text });
+      continue;
+    }
+    if (typeof file !== 'string') continue;
     const absolute = path.resolve(path.dirname(seedSourcesDir), '..', file);
     const inside = path.relative(seedSourcesDir, absolute);
     if (inside.startsWith('..') || path.isAbsolute(inside)) {
@@ -25,7 +33,7 @@ export function attachSourceTexts(plan: SeedPlan): string[] {
       continue;
     }
     try {
-      row.props.text = fs.readFileSync(absolute, 'utf8');
+      (plan.sourceTexts ??= []).push({ id: row.id, text: fs.readFileSync(absolute, 'utf8') });
     } catch (error) {
       problems.push(`source "${row.id}": cannot read file ${JSON.stringify(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }

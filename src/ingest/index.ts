@@ -16,3 +16,4 @@ export type { SeedProblem } from './SeedProblem';
 export { seedDocumentSchema, seedDocumentJsonSchema, seedEntitySchema, seedRelationSchema, SEED_FORMAT } from './seedDocumentSchema';
 export type { SeedDocument, SeedEntity, SeedRelation } from './seedDocumentSchema';
 export { nameKey } from './nameKey';
+export { SOURCE_TEXT } from './seedQueries';

@@ -7,7 +7,7 @@ import { buildSeedPlan, type SeedPlan } from './buildSeedPlan';
 import { resolveSeedEntities } from './resolveSeedEntities';
 import { SeedValidationError, type SeedProblem } from './SeedProblem';
 import type { SeedDocument } from './seedDocumentSchema';
-import { MERGE_ENTITIES, MERGE_RELATIONS } from './seedQueries';
+import { MERGE_ENTITIES, MERGE_RELATIONS, MERGE_SOURCE_TEXTS } from './seedQueries';
 import { validateSeedDocument } from './validateSeedDocument';
 
 /** What happened to the nodes of one label or the relationships of one type. */
@@ -136,6 +136,7 @@ export async function writeSeedPlan(tx: ManagedTransaction, plan: SeedPlan, summ
     const outcomes = await mergeBatch(tx, MERGE_RELATIONS, relations);
     relations.forEach((row, i) => count(summary.relations, row.type, outcomes[i]));
   }
+  if (plan.sourceTexts?.length) await tx.run(MERGE_SOURCE_TEXTS, { rows: plan.sourceTexts });
 }
 
 async function mergeBatch(tx: ManagedTransaction, query: string, rows: unknown[]) {

@@ -85,3 +85,12 @@ SET${setDates('r', 'dates')}
 WITH before, r, before = properties(r) AS unchanged
 SET r.version = CASE WHEN unchanged THEN r.version ELSE coalesce(r.version, 0) + 1 END
 RETURN before IS NULL AS created, unchanged`;
+
+/** Keeps the words of Sources, one :SourceText per Source id, beside (not on) the Source nodes. */
+export const MERGE_SOURCE_TEXTS = `
+UNWIND $rows AS row
+MERGE (t:SourceText {sourceId: row.id})
+SET t.text = row.text`;
+
+/** The stored words of a Source, if any (the write API checks quotes against them). */
+export const SOURCE_TEXT = 'MATCH (t:SourceText {sourceId: $id}) RETURN t.text AS text';

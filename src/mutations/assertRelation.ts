@@ -4,6 +4,7 @@ import {
   parsePartialDate,
   RESERVED_RELATION_KEYS,
   SEED_FORMAT,
+  SOURCE_TEXT,
   seedRelationSchema,
   writeSeedPlan,
   type SeedDocument,
@@ -36,8 +37,8 @@ export interface AssertRelationInput {
 
 const EVIDENCE_DATES = ['date', 'validFrom', 'validTo'] as const;
 
-/** The stored words a quote is checked against: the source's text, and the statement's when one is named. */
-const TEXT_OF = 'MATCH (n:Entity {id: $id}) RETURN n.text AS text';
+/** A statement's words (the source's are a :SourceText, SOURCE_TEXT). */
+const STATEMENT_TEXT = 'MATCH (n:Entity {id: $id}) RETURN n.text AS text';
 
 /** A relation asserted again after a retraction is back: the flag goes, the history (Retraction) stays. */
 const REINSTATE = `
@@ -133,7 +134,7 @@ function checkRelationInput(input: AssertRelationInput): FieldProblem[] {
 }
 
 async function checkQuote(tx: ManagedTransaction, quote: string, id: string, what: 'source' | 'statement'): Promise<void> {
-  const text = (await tx.run(TEXT_OF, { id })).records[0]?.get('text') as string | null | undefined;
+  const text = (await tx.run(what === 'source' ? SOURCE_TEXT : STATEMENT_TEXT, { id })).records[0]?.get('text') as string | null | undefined;
   if (typeof text === 'string' && !text.includes(quote)) {
     throw inputError([{ field: 'input.quote', message: `the quote is not verbatim in the stored text of ${what} "${id}"` }]);
   }

@@ -11,4 +11,5 @@ export const WRITE_SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX merged_into IF NOT EXISTS FOR (m:MergedId) ON (m.into)',
   'CREATE INDEX retraction_entity IF NOT EXISTS FOR (x:Retraction) ON (x.entityId)',
   'CREATE INDEX retraction_to IF NOT EXISTS FOR (x:Retraction) ON (x.to)',
+  'CREATE CONSTRAINT source_text_unique IF NOT EXISTS FOR (t:SourceText) REQUIRE t.sourceId IS UNIQUE',
 ];

@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { startTestApp, type TestApp } from '../harness/testApp';
 import { deleteEntitiesWithPrefix } from '../harness/testData';
 import { API_KEYS, KEYS, bearer } from './analystTestKeys';
@@ -31,7 +32,7 @@ async function cleanUp(t: TestApp): Promise<void> {
   await t.db.write('cleanWriteRecords', `
     MATCH (x) WHERE (x:AuditEntry AND any(id IN x.entityIds WHERE id STARTS WITH $p))
       OR (x:Retraction AND x.entityId STARTS WITH $p) OR (x:MergedId AND x.id STARTS WITH $p)
-      OR (x:AuditEntry AND x.requestId STARTS WITH $p)
+      OR (x:AuditEntry AND x.requestId STARTS WITH $p) OR (x:SourceText AND x.sourceId STARTS WITH $p)
     DETACH DELETE x`, { p: P });
   await deleteEntitiesWithPrefix(t.db, P);
 }
@@ -286,5 +287,43 @@ relations:
     const fields = response.body.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['input.document.entities[1].status', 'input.document.relations[0].to']));
     expect(await graphFingerprint(t.db)).toEqual(before);
+  });
+});
+
+describe('bearer JWTs over HTTP', () => {
+  const secret = 'an-integration-test-secret-of-40-characters';
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ API_KEYS, JWT_SECRET: secret, JWT_ISSUER: 'https://issuer.test', JWT_AUDIENCE: 'diplograph-test' });
+  });
+  afterAll(async () => {
+    await t.db.write('cleanJwtWrites', "MATCH (a:AuditEntry) WHERE a.requestId STARTS WITH 'wjwt-' DETACH DELETE a");
+    await t.close();
+  });
+  const token = (roles: string[]) =>
+    new SignJWT({ roles })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('desk@example.org')
+      .setIssuer('https://issuer.test')
+      .setAudience('diplograph-test')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(secret));
+
+  it('takes the role from the token beside API keys, and names the subject', async () => {
+    const viewer = await t.post('{ viewer { role keyName subject } }', undefined, { authorization: `Bearer ${await token(['editor'])}` });
+    expect(viewer.body.data?.viewer).toEqual({ role: 'EDITOR', keyName: null, subject: 'desk@example.org' });
+    const key = await t.post('{ viewer { role keyName } }', undefined, bearer(KEYS.analyst));
+    expect(key.body.data?.viewer).toEqual({ role: 'ANALYST', keyName: 'test-analyst' });
+    const refused = await t.post(`mutation { retractProperty(input: { requestId: "wjwt-1", entityId: "steve-witkoff", property: "description", reason: "x" }) { version } }`, undefined, {
+      authorization: `Bearer ${await token(['analyst'])}`,
+    });
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'editor' });
+  });
+
+  it('answers a forged token with 401 UNAUTHENTICATED', async () => {
+    const [header, body] = (await token(['admin'])).split('.');
+    const response = await t.post('{ viewer { role } }', undefined, { authorization: `Bearer ${header}.${body}.${'A'.repeat(43)}` });
+    expect(response.status).toBe(401);
+    expect(response.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
