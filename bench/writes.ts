@@ -5,7 +5,8 @@
  * raw-driver UNWIND load of the same facts with the same evidence, in the
  * same run, alternating rounds. The raw load is the floor of what the
  * database itself costs; the ratio is what one audited, checked,
- * idempotent write per fact costs on top.
+ * idempotent write per fact costs on top; the same MERGE sent one fact per
+ * transaction shows how much of that is the transaction per request itself.
  *
  *   npm run bench:writes            (FACTS=200 ROUNDS=3 CONCURRENCY=4 by default)
  */
@@ -97,6 +98,21 @@ async function main(): Promise<void> {
       await expectWritten(false);
       return rate;
     };
+    // The same statement, one fact per transaction from the same number of clients: the floor of "one write per request".
+    const rawPerFact = async (): Promise<number> => {
+      let next = 0;
+      const started = performance.now();
+      const worker = async () => {
+        while (next < facts.length) {
+          const k = next++;
+          await db.write('benchWritesRawOne', RAW_LOAD, { rows: [facts[k]], source: `${PREFIX}source`, quote: QUOTE });
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      const rate = facts.length / ((performance.now() - started) / 1000);
+      await expectWritten(false);
+      return rate;
+    };
     /** Both methods must have written every fact (and the API one audit entry per fact), or the figures mean nothing. */
     const expectWritten = async (audited: boolean) => {
       const [row] = await db.read<{ n: number; entries: number }>('benchWritesCheck', `
@@ -112,13 +128,18 @@ async function main(): Promise<void> {
     await viaApi();
     await clear();
     await raw();
+    await clear();
+    await rawPerFact();
     const apiRates: number[] = [];
     const rawRates: number[] = [];
+    const perFactRates: number[] = [];
     for (let i = 0; i < ROUNDS; i += 1) {
       await clear();
       apiRates.push(await viaApi());
       await clear();
       rawRates.push(await raw());
+      await clear();
+      perFactRates.push(await rawPerFact());
     }
     await clear();
     await db.write('benchWritesSourceText', 'MATCH (t:SourceText) WHERE t.sourceId STARTS WITH $prefix DELETE t', { prefix: PREFIX });
@@ -127,14 +148,17 @@ async function main(): Promise<void> {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const api = median(apiRates);
     const unwind = median(rawRates);
+    const perFact = median(perFactRates);
     process.stdout.write(
       [
         `${FACTS} PROPOSED facts with evidence (source, verbatim quote, confidence, date); ${ROUNDS} alternating rounds, medians`,
         `method                                            relations/s`,
         `assertRelation over HTTP, ${CONCURRENCY} clients, 1 tx + audit each  ${api.toFixed(1).padStart(10)}`,
         `raw driver, one UNWIND ... MERGE statement         ${unwind.toFixed(1).padStart(10)}`,
-        `ratio API / raw: x${(api / unwind).toFixed(3)}  (every round checked: ${FACTS} relations written; ${FACTS} audit entries for the API)`,
-        `rounds: API ${apiRates.map((r) => r.toFixed(0)).join(', ')}; raw ${rawRates.map((r) => r.toFixed(0)).join(', ')}`,
+        `raw driver, same MERGE, 1 tx per fact, ${CONCURRENCY} clients   ${perFact.toFixed(1).padStart(10)}`,
+        `ratio API / raw UNWIND: x${(api / unwind).toFixed(3)}; API / raw tx per fact: x${(api / perFact).toFixed(3)}`,
+        `(every round checked: ${FACTS} relations written; ${FACTS} audit entries after each API round)`,
+        `rounds: API ${apiRates.map((r) => r.toFixed(0)).join(', ')}; UNWIND ${rawRates.map((r) => r.toFixed(0)).join(', ')}; per fact ${perFactRates.map((r) => r.toFixed(0)).join(', ')}`,
       ].join('\n') + '\n',
     );
   } finally {
