@@ -34,6 +34,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ...WRITE_SCHEMA_STATEMENTS,
 ];
 
+const SCHEMA_TIMEOUT_MS = 120_000;
+
 /** The labels the existing full-text index covers, if there is one. */
 const FULLTEXT_LABELS = "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = 'entity_fulltext' RETURN labelsOrTypes";
 
@@ -43,12 +45,15 @@ const FULLTEXT_LABELS = "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE n
  * and IF NOT EXISTS would keep it so; it is dropped and rebuilt first.
  */
 export async function applySchema(db: Db): Promise<void> {
-  const [fulltext] = await db.read<{ labelsOrTypes: string[] }>('fulltextLabels', FULLTEXT_LABELS);
+  // Schema commands wait for schema locks and index population, which on a busy machine takes longer
+  // than a request may (QUERY_TIMEOUT_MS); they run once, at start-up, so they get a start-up's time.
+  const options = { timeoutMs: SCHEMA_TIMEOUT_MS };
+  const [fulltext] = await db.read<{ labelsOrTypes: string[] }>('fulltextLabels', FULLTEXT_LABELS, {}, options);
   if (fulltext && [...fulltext.labelsOrTypes].sort().join() !== [...ENTITY_TYPES].sort().join()) {
-    await db.write('dropStaleFulltext', 'DROP INDEX entity_fulltext IF EXISTS');
+    await db.write('dropStaleFulltext', 'DROP INDEX entity_fulltext IF EXISTS', {}, options);
   }
   for (const statement of SCHEMA_STATEMENTS) {
-    await db.write('applySchema', statement);
+    await db.write('applySchema', statement, {}, options);
   }
-  await db.write('awaitIndexes', 'CALL db.awaitIndexes(60)');
+  await db.write('awaitIndexes', 'CALL db.awaitIndexes(60)', {}, options);
 }
