@@ -75,7 +75,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const credentials: Credentials = { apiKeys: config.auth.apiKeys, jwt: config.auth.jwt && createJwtVerifier(config.auth.jwt) };
 
   const schema = buildSchema();
-  const stopSubscriptions = startSubscriptionServer({ httpServer, schema, credentials, contextDeps, path: '/graphql' });
+  const stopSubscriptions = startSubscriptionServer({
+    httpServer,
+    schema,
+    credentials,
+    contextDeps,
+    path: '/graphql',
+    validationRules: armor.validationRules,
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     plugins: [

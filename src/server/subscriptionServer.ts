@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticateRequest, type Credentials, type Viewer } from '../auth';
@@ -13,6 +13,8 @@ export interface SubscriptionServerOptions {
   contextDeps: ContextDeps;
   /** The path of the GraphQL endpoint; subscriptions share it. */
   path: string;
+  /** The limits HTTP operations are validated with (depth, cost, aliases ...), applied to subscriptions too. */
+  validationRules: readonly ValidationRule[];
 }
 
 /** Stops the WebSocket server: open subscriptions are completed and their sockets closed. */
@@ -32,6 +34,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sto
   const server = useServer(
     {
       schema: options.schema,
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...options.validationRules]),
       async onConnect(ctx) {
         const params = lowerKeys(ctx.connectionParams);
         try {

@@ -127,6 +127,13 @@ describe('subscriptions over graphql-ws', () => {
     clients.push(good);
     await expect(nextEvents(good, 'subscription { relationsChanged(types: ["NOT_A_TYPE"]) { relationId } }', {}, 1).done).rejects.toThrow(/NOT_A_TYPE/);
   });
+
+  it('applies the HTTP operation limits to subscriptions', async () => {
+    const client = wsClient(t);
+    clients.push(client);
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: kind`).join(' ');
+    await expect(nextEvents(client, `subscription { relationsChanged(types: ["SAID"]) { ${aliases} } }`, {}, 1).done).rejects.toThrow(/[Aa]liases/);
+  });
 });
 
 describe('bookmarks over neo4j:// (routing driver, single local server)', () => {
