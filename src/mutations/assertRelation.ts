@@ -87,7 +87,7 @@ export async function assertRelation(env: MutationEnv, input: AssertRelationInpu
       relations: [{ ...withoutNulls(evidence), type, from: from.id, to: to.id, sources: [source.id], ...(statement ? { statement: statement.id } : {}), properties: propertiesOf(properties, 'input.properties', []) }],
     } as unknown as SeedDocument;
     await writeSeedPlan(tx, buildSeedPlan(document, new Map()), { files: [], entities: {}, relations: {} } as SeedSummary);
-    await tx.run(REINSTATE, { from: from.id, type, to: to.id });
+    if (before?.retracted === true) await tx.run(REINSTATE, { from: from.id, type, to: to.id });
     const after = (await readRelation(tx, from.id, type, to.id))!;
     return {
       result: { relationId, type, from: from.id, to: to.id, version: versionOf(after), created: before === null, retracted: false },
