@@ -13,7 +13,7 @@ import {
 import { isRelationType, RELATION_RULES, RELATION_TYPES, type RelationType } from '../model';
 import { inputError, propertiesOf, withoutNulls, zodProblems, type FieldProblem } from './inputError';
 import { checkVersion, lockEntities, readRelation, versionOf } from './lockAndRead';
-import { resolveRef } from './resolveRef';
+import { resolveRefs } from './resolveRef';
 import { runMutation, type MutationEnv } from './runMutation';
 import { relationIdOf, type RelationWriteResult } from './WriteResult';
 
@@ -63,11 +63,13 @@ export async function assertRelation(env: MutationEnv, input: AssertRelationInpu
   const rule = RELATION_RULES[type];
 
   return runMutation<RelationWriteResult>(env, 'assertRelation', 'editor', input, async (tx) => {
-    const from = await resolveRef(tx, 'input.from', input.from, rule.from, `${type} starts at ${rule.from.join(' or ')}`);
-    const to = await resolveRef(tx, 'input.to', input.to, rule.to, `${type} ends at ${rule.to.join(' or ')}`);
+    const [from, to, source, statement = null] = await resolveRefs(tx, [
+      { field: 'input.from', ref: input.from, types: rule.from, why: `${type} starts at ${rule.from.join(' or ')}` },
+      { field: 'input.to', ref: input.to, types: rule.to, why: `${type} ends at ${rule.to.join(' or ')}` },
+      { field: 'input.source', ref: input.source!, types: ['Source'], why: 'expected a Source' },
+      ...(input.statement ? [{ field: 'input.statement', ref: input.statement, types: ['Statement'] as const, why: 'expected a Statement' }] : []),
+    ]);
     if (from.id === to.id) throw inputError([{ field: 'input.to', message: `a relation cannot connect "${from.id}" to itself` }]);
-    const source = await resolveRef(tx, 'input.source', input.source!, ['Source'], 'expected a Source');
-    const statement = input.statement ? await resolveRef(tx, 'input.statement', input.statement, ['Statement'], 'expected a Statement') : null;
     if (input.quote) {
       await checkQuote(tx, input.quote, source.id, 'source');
       if (statement) await checkQuote(tx, input.quote, statement.id, 'statement');

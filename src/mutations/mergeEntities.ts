@@ -2,7 +2,7 @@ import { ENTITY_TYPES } from '../model';
 import { toPlain } from '../db';
 import { inputError } from './inputError';
 import { checkVersion, lockEntities, readEntities, versionOf } from './lockAndRead';
-import { resolveRef } from './resolveRef';
+import { resolveRefs } from './resolveRef';
 import { runMutation, type MutationEnv } from './runMutation';
 import type { ChangeEvent } from './ChangeEvent';
 import { relationIdOf, type EntityWriteResult } from './WriteResult';
@@ -75,8 +75,10 @@ RETURN keep.version AS version`;
 /** Merges one entity into another (admin); both must be of the same type. */
 export async function mergeEntities(env: MutationEnv, input: MergeEntitiesInput) {
   return runMutation<EntityWriteResult>(env, 'mergeEntities', 'admin', input, async (tx, { actor }) => {
-    const keep = await resolveRef(tx, 'input.keepId', input.keepId, ENTITY_TYPES);
-    const old = await resolveRef(tx, 'input.mergeId', input.mergeId, ENTITY_TYPES);
+    const [keep, old] = await resolveRefs(tx, [
+      { field: 'input.keepId', ref: input.keepId, types: ENTITY_TYPES },
+      { field: 'input.mergeId', ref: input.mergeId, types: ENTITY_TYPES },
+    ]);
     if (keep.id === old.id) throw inputError([{ field: 'input.mergeId', message: `"${input.mergeId}" is already "${keep.id}"` }]);
     if (keep.label !== old.label) {
       throw inputError([{ field: 'input.mergeId', message: `"${old.id}" is a ${old.label} and "${keep.id}" a ${keep.label}: only entities of one type merge` }]);

@@ -10,30 +10,58 @@ export interface ResolvedRef {
   label: EntityType;
 }
 
-/** An id as such, or an id merged away into another entity (mergeEntities keeps old ids resolvable). */
-export const ENTITY_BY_ID_OR_MERGED = `
-OPTIONAL MATCH (n:Entity {id: $ref})
-OPTIONAL MATCH (m:MergedId {id: $ref}) WHERE n IS NULL
+/** Ids as such, or ids merged away into another entity (mergeEntities keeps old ids resolvable); one row per ref. */
+export const ENTITIES_BY_ID_OR_MERGED = `
+UNWIND $refs AS ref
+OPTIONAL MATCH (n:Entity {id: ref})
+OPTIONAL MATCH (m:MergedId {id: ref}) WHERE n IS NULL
 OPTIONAL MATCH (into:Entity {id: m.into})
-WITH coalesce(n, into) AS e
-RETURN e.id AS id, [l IN labels(e) WHERE l <> 'Entity'][0] AS label`;
+WITH ref, coalesce(n, into) AS e
+RETURN ref, e.id AS id, [l IN labels(e) WHERE l <> 'Entity'][0] AS label`;
+
+/** One entity a mutation names: the field, what the client wrote, the types the field allows. */
+export interface RefRequest {
+  field: string;
+  ref: string;
+  types: readonly EntityType[];
+  /** What the field expects, for messages ("PROPOSED starts at Person or Organization"). */
+  why?: string;
+}
 
 /**
- * Finds the entity a mutation names in `field`: by id first (a merged-away
- * id resolves to the entity it was merged into), otherwise by name or alias
- * through the seed loader's entity resolution (src/ingest), tried for each
- * of the entity types the field allows. None, or several across the types,
- * is BAD_USER_INPUT naming the field; an entity of a type the field does
- * not allow is too.
+ * Finds the entities a mutation names: by id first, all in one statement
+ * (a merged-away id resolves to the entity it was merged into), then each
+ * one not found by id by name or alias, through the seed loader's entity
+ * resolution (src/ingest), tried for each of the entity types its field
+ * allows. None, or several across the types, is BAD_USER_INPUT naming the
+ * field; an entity of a type the field does not allow is too.
  */
+export async function resolveRefs(tx: ManagedTransaction, requests: readonly RefRequest[]): Promise<ResolvedRef[]> {
+  const result = await tx.run(ENTITIES_BY_ID_OR_MERGED, { refs: requests.map((r) => r.ref) });
+  const byId = new Map(
+    result.records.map((record) => [record.get('ref') as string, toPlain(record.toObject()) as { id: string | null; label: EntityType }]),
+  );
+  const resolved: ResolvedRef[] = [];
+  for (const request of requests) resolved.push(await resolveOne(tx, request, byId.get(request.ref)));
+  return resolved;
+}
+
+/** resolveRefs for one entity. */
 export async function resolveRef(
   tx: ManagedTransaction,
   field: string,
   ref: string,
   types: readonly EntityType[],
-  why = `expected ${types.join(' or ')}`,
+  why?: string,
 ): Promise<ResolvedRef> {
-  const byId = toPlain((await tx.run(ENTITY_BY_ID_OR_MERGED, { ref })).records[0]?.toObject()) as { id: string | null; label: EntityType } | null;
+  return (await resolveRefs(tx, [{ field, ref, types, why }]))[0];
+}
+
+async function resolveOne(
+  tx: ManagedTransaction,
+  { field, ref, types, why = `expected ${types.join(' or ')}` }: RefRequest,
+  byId: { id: string | null; label: EntityType } | undefined,
+): Promise<ResolvedRef> {
   if (byId?.id) {
     if (!types.includes(byId.label)) throw inputError([{ field, message: `"${ref}" is a ${byId.label}; ${why}` }]);
     return { id: byId.id, label: byId.label };

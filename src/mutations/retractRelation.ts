@@ -3,7 +3,7 @@ import { isRelationType, RELATION_RULES, RELATION_TYPES, type RelationType } fro
 import { CREATE_RETRACTION } from './auditQueries';
 import { inputError } from './inputError';
 import { checkVersion, lockEntities, readRelation, versionOf } from './lockAndRead';
-import { resolveRef } from './resolveRef';
+import { resolveRefs } from './resolveRef';
 import { runMutation, type MutationEnv } from './runMutation';
 import { relationIdOf, type RelationWriteResult } from './WriteResult';
 
@@ -38,8 +38,10 @@ export async function retractRelation(env: MutationEnv, input: RetractRelationIn
   const rule = RELATION_RULES[type];
 
   return runMutation<RelationWriteResult>(env, 'retractRelation', 'editor', input, async (tx, { actor, requestId }) => {
-    const from = await resolveRef(tx, 'input.from', input.from, rule.from, `${type} starts at ${rule.from.join(' or ')}`);
-    const to = await resolveRef(tx, 'input.to', input.to, rule.to, `${type} ends at ${rule.to.join(' or ')}`);
+    const [from, to] = await resolveRefs(tx, [
+      { field: 'input.from', ref: input.from, types: rule.from, why: `${type} starts at ${rule.from.join(' or ')}` },
+      { field: 'input.to', ref: input.to, types: rule.to, why: `${type} ends at ${rule.to.join(' or ')}` },
+    ]);
     const relationId = relationIdOf(from.id, type, to.id);
     await lockEntities(tx, [from.id, to.id]);
     const before = await readRelation(tx, from.id, type, to.id);

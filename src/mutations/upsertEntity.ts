@@ -12,7 +12,7 @@ import {
 import { ENTITY_TYPES, type EntityType } from '../model';
 import { inputError, propertiesOf, withoutNulls, zodProblems, type FieldProblem } from './inputError';
 import { checkVersion, lockEntities, readEntities, versionOf } from './lockAndRead';
-import { resolveRef } from './resolveRef';
+import { resolveRefs } from './resolveRef';
 import { runMutation, type MutationEnv } from './runMutation';
 import type { EntityWriteResult } from './WriteResult';
 
@@ -46,8 +46,8 @@ export async function upsertEntity(env: MutationEnv, input: UpsertEntityInput) {
   if (problems.length) throw inputError(problems);
 
   return runMutation<EntityWriteResult>(env, 'upsertEntity', 'editor', input, async (tx) => {
-    const sources = [];
-    for (const [i, ref] of input.sources!.entries()) sources.push((await resolveRef(tx, `input.sources[${i}]`, ref, ['Source'], 'expected a Source')).id);
+    const refs = input.sources!.map((ref, i) => ({ field: `input.sources[${i}]`, ref, types: ['Source'] as const, why: 'expected a Source' }));
+    const sources = (await resolveRefs(tx, refs)).map((source) => source.id);
     const document = {
       format: SEED_FORMAT,
       document: { id: 'write-api' },
