@@ -20,4 +20,8 @@ COPY seed ./seed
 COPY queries ./queries
 USER node
 EXPOSE 4000
+# Healthy = ready: GET /readyz answers 200 once Neo4j answers. The image has no
+# wget or curl; one short-lived node is far cheaper than a cypher-shell JVM.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/main.js"]

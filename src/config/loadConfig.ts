@@ -99,6 +99,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** The name of every variable the configuration reads (docker-compose.yml passes them through; a test checks). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Variables whose values never appear in messages or logs. */
 const SECRETS = new Set(['NEO4J_PASSWORD', 'API_KEYS']);
 
