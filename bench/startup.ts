@@ -41,11 +41,17 @@ function envFor(dataDir: string): NodeJS.ProcessEnv {
   };
 }
 
+const outputTails = new WeakMap<ChildProcess, () => string>();
+
 /** Starts the process in a group of its own, so that stopping it reaches npm, the shell and node alike. */
 function launch(command: string, args: string[], dataDir: string): ChildProcess {
   const child = spawn(command, args, { cwd: projectRoot, env: envFor(dataDir), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  child.stdout!.resume();
-  child.stderr!.resume();
+  // Keep the tail of the output: it is the explanation when a start fails.
+  let tail = '';
+  const keep = (chunk: Buffer) => (tail = (tail + String(chunk)).slice(-4000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  outputTails.set(child, () => tail);
   return child;
 }
 
@@ -55,7 +61,7 @@ async function firstGraphqlAnswer(child: ChildProcess): Promise<void> {
   let exited = false;
   child.once('exit', () => (exited = true));
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`the service exited (code ${child.exitCode}) before answering`);
+    if (exited) throw new Error(`the service exited (code ${child.exitCode}) before answering:\n${outputTails.get(child)?.()}`);
     try {
       const response = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
         method: 'POST',
@@ -135,8 +141,7 @@ async function timeStart(kind: Kind): Promise<number> {
   const dataDir = kind === 'cold start' ? COLD_DIR : WARM_DIR;
   if (kind === 'cold start') fs.rmSync(COLD_DIR, { recursive: true, force: true });
   const started = performance.now();
-  const child =
-    kind === 'neo4j alone' ? launch(process.execPath, ['-e', NEO4J_ALONE], dataDir) : launch('npm', ['start', '--silent'], dataDir);
+  const child = kind === 'neo4j alone' ? launch(process.execPath, ['-e', NEO4J_ALONE], dataDir) : launch('npm', ['start', '--silent'], dataDir);
   try {
     if (kind === 'neo4j alone') await lineMatching(child, /neo4j ready/);
     else await firstGraphqlAnswer(child);

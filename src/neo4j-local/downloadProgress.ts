@@ -18,11 +18,7 @@ function describe(bytes: number, files: number): string {
  * output goes to a file or a log collector (no TTY), it logs a plain line
  * every 10 MB instead, so logs get a handful of lines, not thousands.
  */
-export function createDownloadProgress(
-  label: string,
-  log: (message: string) => void,
-  stream: NodeJS.WriteStream = process.stderr,
-): DownloadProgress {
+export function createDownloadProgress(label: string, log: (message: string) => void, stream: NodeJS.WriteStream = process.stderr): DownloadProgress {
   let bytes = 0;
   let files = 0;
   const started = Date.now();

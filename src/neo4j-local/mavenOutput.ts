@@ -22,8 +22,11 @@ const UNREACHABLE =
 
 /** The first line of Maven's output that says the repository could not be reached, if any. */
 export function unreachableRepositoryLine(output: string): string | undefined {
-  return output
-    .split('\n')
-    .map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim())
-    .find((line) => UNREACHABLE.test(line));
+  return (
+    output
+      .split('\n')
+      // eslint-disable-next-line no-control-regex -- Maven colours some lines even in batch mode; ESC starts those codes.
+      .map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim())
+      .find((line) => UNREACHABLE.test(line))
+  );
 }

@@ -32,6 +32,7 @@ export interface AppDeps {
 
 /** What App.execute returns. */
 export interface ExecuteResult {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers (tests, benches) walk the data of queries they wrote.
   data?: Record<string, any> | null;
   errors?: ReadonlyArray<GraphQLFormattedError>;
   roundTrips: number;

@@ -107,7 +107,10 @@ describe('metrics, access log and request ids', () => {
 
   it('shows connections in use while queries run', async () => {
     const slow = 'UNWIND range(1, 3000000) AS i WITH i WHERE i % 7 = 3 RETURN count(i) AS n';
-    const running = [gql(CYPHER, { query: slow, timeoutMs: 20_000 }, bearer(KEYS.analyst)), gql(CYPHER, { query: slow, timeoutMs: 20_000 }, bearer(KEYS.analyst))];
+    const running = [
+      gql(CYPHER, { query: slow, timeoutMs: 20_000 }, bearer(KEYS.analyst)),
+      gql(CYPHER, { query: slow, timeoutMs: 20_000 }, bearer(KEYS.analyst)),
+    ];
     let busiest = 0;
     let analystRunning = 0;
     const settled = Promise.all(running);

@@ -26,7 +26,7 @@ describe('the API over neo4j:// (routing driver)', () => {
     expect(t.config.neo4j.kind === 'remote' && t.config.neo4j.uri).toMatch(/^neo4j:\/\/127\.0\.0\.1:\d+$/);
     const rows = await t.db.read<{ role: string; addresses: string[] }>(
       'routingTable',
-      "CALL dbms.routing.getRoutingTable({}, $database) YIELD servers UNWIND servers AS s RETURN s.role AS role, s.addresses AS addresses",
+      'CALL dbms.routing.getRoutingTable({}, $database) YIELD servers UNWIND servers AS s RETURN s.role AS role, s.addresses AS addresses',
       { database: t.db.database },
     );
     const port = new URL(t.config.neo4j.kind === 'remote' ? t.config.neo4j.uri.replace('neo4j:', 'http:') : '').port;
