@@ -9,7 +9,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
-import { createFormatError } from '../errors';
+import { createFormatError, ErrorCode } from '../errors';
 import { buildSchema } from '../schema';
 import type { Context } from './Context';
 import { accessLog } from './accessLog';
@@ -121,7 +121,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger, cypher }, req) }),
   );
   expressApp.use((_req: express.Request, res: express.Response) => {
-    res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+    res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
   expressApp.use(httpErrorHandler(logger));
 

@@ -21,7 +21,7 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
           : status === 500
             ? 'Internal server error'
             : 'The request could not be read.';
-    const code = status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST';
+    const code = status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST;
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }
