@@ -37,6 +37,8 @@ function envFor(dataDir: string): NodeJS.ProcessEnv {
     NEO4J_DATA_DIR: dataDir,
     NEO4J_HEAP: '512m',
     NEO4J_PAGECACHE: '64m',
+    // The seed loads in one transaction, under the default 10 s query timeout: a very busy machine can exceed it.
+    QUERY_TIMEOUT_MS: '120000',
     // info, as JSON: the ready line carries the time of each start-up step, read below.
     LOG_LEVEL: 'info',
     LOG_FORMAT: 'json',
