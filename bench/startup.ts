@@ -153,7 +153,12 @@ async function timeStart(kind: Kind): Promise<{ ms: number; phases?: Record<stri
     }
     await firstGraphqlAnswer(child);
     const ms = performance.now() - started;
-    const ready = /"startup":(\{[^}]*\})/.exec(outputTails.get(child)?.() ?? '');
+    // The server answers as soon as it listens; its ready line (with the step times) follows shortly.
+    const readyBy = Date.now() + 30_000;
+    let ready: RegExpExecArray | null = null;
+    while (!(ready = /"startup":(\{[^}]*\})/.exec(outputTails.get(child)?.() ?? '')) && Date.now() < readyBy) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     return { ms, phases: ready ? (JSON.parse(ready[1]) as Record<string, number>) : undefined };
   } finally {
     await stop(child, dataDir);

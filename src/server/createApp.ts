@@ -16,10 +16,10 @@ import { accessLog } from './accessLog';
 import { createContext } from './createContext';
 import { httpErrorHandler } from './httpErrorHandler';
 import type { Logger } from './logger';
-import { limitsProtection } from './plugins/limitsProtection';
-import { loggingPlugin } from './plugins/loggingPlugin';
 import { createMetrics } from './metrics/createMetrics';
 import { observeAnalystQueries } from './metrics/observeAnalystQueries';
+import { limitsProtection } from './plugins/limitsProtection';
+import { loggingPlugin } from './plugins/loggingPlugin';
 import { metricsPlugin } from './plugins/metricsPlugin';
 import { assignRequestId, currentRequest, enterRequestScope } from './requestScope';
 
