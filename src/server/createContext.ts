@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Request } from 'express';
 import { ANONYMOUS, type Viewer } from '../auth';
 import type { Config } from '../config';
 import type { CypherSandbox } from '../cypher-sandbox';
@@ -9,6 +10,7 @@ import { createLoaders } from '../loaders';
 import type { ChangeFeed } from '../mutations';
 import type { Context } from './Context';
 import type { Logger } from './logger';
+import { recordOfRequest } from './requestScope';
 
 /** What the context function needs from the application. */
 export interface ContextDeps {
@@ -37,8 +39,11 @@ const MAX_BOOKMARK_LENGTH = 1024;
  * unknown key or a bad token fails the whole request with UNAUTHENTICATED).
  */
 export function createContext(deps: ContextDeps, req?: RequestHeaders, viewer: Viewer = ANONYMOUS): Context {
+  // The id assignRequestId gave an HTTP request (and echoed in X-Request-Id); subscriptions and in-process calls get their own.
+  const record = req && 'res' in req ? recordOfRequest(req as Request) : undefined;
+  if (record) record.keyName = viewer.keyName;
   const header = req?.headers['x-request-id'];
-  const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
+  const requestId = record?.requestId ?? (typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID());
   const db = deps.db.forRequest({ requestId }, readBookmarks(req?.headers['x-neo4j-bookmark']));
   return {
     db,
@@ -60,7 +65,7 @@ function readBookmarks(value: unknown): string[] {
     .split(',')
     .map((b) => b.trim())
     .filter((b) => b !== '');
-  if (bookmarks.length > MAX_BOOKMARKS || bookmarks.some((b) => b.length > MAX_BOOKMARK_LENGTH || /[\s\u0000-\u001f]/.test(b))) {
+  if (bookmarks.length > MAX_BOOKMARKS || bookmarks.some((b) => b.length > MAX_BOOKMARK_LENGTH || /[^!-~]/.test(b))) {
     throw new AppError(
       ErrorCode.BAD_USER_INPUT,
       `X-Neo4j-Bookmark: expected at most ${MAX_BOOKMARKS} bookmarks as a mutation returned them, comma-separated, got ${bookmarks.length} value(s) of up to ${Math.max(...bookmarks.map((b) => b.length))} characters.`,
