@@ -44,11 +44,15 @@ export interface SeedPlan {
 export interface Resolution {
   /** The graph id the document's entity becomes or joins. */
   targetId: string;
-  /** new: not in the graph yet; id: same id already there; name: an existing entity with this name or alias. */
-  via: 'new' | 'id' | 'name';
+  /**
+   * new: not in the graph yet; id: same id already there; name: an existing
+   * entity with this name or alias; fuzzy: an existing entity scored above
+   * the match threshold (src/resolution); sameAs: the document said which.
+   */
+  via: 'new' | 'id' | 'name' | 'fuzzy' | 'sameAs';
 }
 
-const COMMON_KEYS = new Set(['id', 'type', 'name', 'aliases', 'description']);
+const COMMON_KEYS = new Set(['id', 'type', 'name', 'aliases', 'description', 'sameAs', 'distinctFrom']);
 const DATE_KEYS = ['date', 'startDate', 'validFrom', 'validTo'] as const;
 
 /** Splits date values out of a property map: each becomes an ISO date plus a `<key>Precision` property. */
@@ -81,7 +85,8 @@ export function buildSeedPlan(document: SeedDocument, resolved: ReadonlyMap<stri
 
   for (const entity of document.entities) {
     const resolution = resolved.get(entity.id) ?? { targetId: entity.id, via: 'new' as const };
-    const byName = resolution.via === 'name';
+    // Joined under another id: the graph keeps its name and description, the document's name becomes an alias.
+    const byName = resolution.via !== 'new' && resolution.via !== 'id';
     const aliases = [...(entity.aliases ?? [])];
     if (byName && !aliases.includes(entity.name)) aliases.unshift(entity.name);
     const specific = Object.fromEntries(Object.entries(entity).filter(([key]) => !COMMON_KEYS.has(key)));

@@ -1,6 +1,7 @@
 export { applySchema, SCHEMA_STATEMENTS } from './applySchema';
 export { loadSeedDocuments, loadSeedFiles, readSeedFiles, validateSeedInputs } from './loadSeedDocuments';
 export type { LoadSeedOptions, SeedCounts, SeedInput, SeedSummary } from './loadSeedDocuments';
+export { checkSeedInputs } from './checkSeedInputs';
 export { seedIfEmpty } from './seedIfEmpty';
 export { defaultSeedFiles, seedDocumentsDir, seedJsonSchemaPath } from './defaultSeedFiles';
 export { formatSeedSummary } from './formatSeedSummary';

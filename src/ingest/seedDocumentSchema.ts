@@ -61,6 +61,13 @@ const common = {
   name: text.describe('Display name.'),
   aliases: z.array(text, { error: 'expected a list of names' }).optional().describe('Other names the sources use.'),
   description: text.optional().describe('One or two sentences.'),
+  sameAs: id
+    .optional()
+    .describe('Resolution decided by the document: this entity is that graph entity (when a load stops for review).'),
+  distinctFrom: z
+    .array(id, { error: 'expected a list of ids' })
+    .optional()
+    .describe('Resolution decided by the document: this entity is none of these graph entities (when a load stops for review).'),
 };
 
 const entity = <T extends EntityType, S extends z.ZodRawShape>(type: T, description: string, shape: S) =>
