@@ -1,6 +1,7 @@
 import type { EntityType, RelationType } from '../model';
 import { nameKey } from './nameKey';
 import { parsePartialDate } from './partialDate';
+import { claimsOf } from './claimsOf';
 import type { SeedDocument } from './seedDocumentSchema';
 
 /** Dates travel as ISO strings and become Neo4j Dates in the query, under these fixed keys. */
@@ -21,6 +22,12 @@ export interface EntityRow {
   aliases: string[];
   aliasKeys: string[];
   sources: string[];
+  /** The document's id: its earlier claims on this entity are replaced by `claims`. */
+  document: string;
+  /** Per-property claims (claimsOf), as canonical JSON strings. */
+  claims: string[];
+  /** The document's own id for the entity when it was resolved to another one: a former id, for entity(id:). */
+  otherIds: string[];
   props: Record<string, unknown>;
   dates: PlanDates;
 }
@@ -52,7 +59,7 @@ export interface Resolution {
   via: 'new' | 'id' | 'name' | 'fuzzy' | 'sameAs';
 }
 
-const COMMON_KEYS = new Set(['id', 'type', 'name', 'aliases', 'description', 'sameAs', 'distinctFrom']);
+const COMMON_KEYS = new Set(['id', 'type', 'name', 'aliases', 'description', 'sameAs', 'distinctFrom', 'evidence']);
 const DATE_KEYS = ['date', 'startDate', 'validFrom', 'validTo'] as const;
 
 /** Splits date values out of a property map: each becomes an ISO date plus a `<key>Precision` property. */
@@ -98,6 +105,9 @@ export function buildSeedPlan(document: SeedDocument, resolved: ReadonlyMap<stri
       aliases,
       aliasKeys: aliases.map(nameKey),
       sources: documentSources,
+      document: document.document.id,
+      claims: claimsOf(entity, document.document.id, documentSources, target),
+      otherIds: resolution.targetId === entity.id ? [] : [entity.id],
       ...splitDates(specific),
     };
     (plan.entities[entity.type] ??= []).push(row);

@@ -5,6 +5,7 @@ import { entityResolvers } from './entity';
 import { entityFieldResolvers } from './entityFields';
 import { explorationResolvers } from './exploration';
 import { listResolvers } from './lists';
+import { provenanceResolvers } from './provenance';
 import { relationResolvers } from './relations';
 import { searchResolvers } from './search';
 import { serverInfoResolvers } from './serverInfo';
@@ -18,6 +19,7 @@ export const resolvers = mergeResolvers([
   relationResolvers,
   listResolvers,
   searchResolvers,
+  provenanceResolvers,
   explorationResolvers,
   viewerResolvers,
   analystCypherResolvers,

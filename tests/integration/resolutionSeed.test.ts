@@ -2,26 +2,17 @@ import path from 'node:path';
 import type { Db } from '../../src/db';
 import { SeedValidationError, checkSeedInputs, defaultSeedFiles, loadSeedDocuments, loadSeedFiles, readSeedFiles } from '../../src/ingest';
 import { graphCandidateSource, resolveMentions } from '../../src/resolution';
+import { cleanSeedFixtures } from '../harness/cleanSeedFixtures';
 import { openTestDb } from '../harness/testDb';
 import { graphFingerprint } from './seedGraphChecksum';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
 
-/** Removes what this file's fixtures add (ids and sources starting with "fixture-followup-" / "fixture-surname-"). */
+/** Removes what this file's fixtures add, and the names they added as aliases of seeded persons. */
 async function clean(db: Db): Promise<void> {
   for (const prefix of ['fixture-followup-', 'fixture-surname-', 'fixture-review-']) {
-    await db.write('cleanSources', 'MATCH (n:Entity) WHERE any(s IN n.sources WHERE s STARTS WITH $p) SET n.sources = [s IN n.sources WHERE NOT s STARTS WITH $p]', { p: prefix });
-    await db.write('cleanEntities', 'MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p: prefix });
+    await cleanSeedFixtures(db, prefix, ['Vladimir V. Putin', 'Zelenskyy', 'Steven Witkoff']);
   }
-  // Names the follow-up added as aliases of seeded persons.
-  await db.write(
-    'cleanAliases',
-    `MATCH (p:Person) WHERE any(a IN p.aliases WHERE a IN $added)
-     WITH p, [a IN p.aliases WHERE NOT a IN $added] AS kept
-     SET p.aliases = kept, p.aliasKeys = [a IN kept | toLower(a)],
-         p.aliasesText = reduce(t = '', a IN kept | t + CASE WHEN t = '' THEN '' ELSE ' | ' END + a)`,
-    { added: ['Vladimir V. Putin', 'Zelenskyy'] },
-  );
 }
 
 const persons = async (db: Db) => (await db.read<{ n: number }>('test', 'MATCH (p:Person) RETURN count(p) AS n'))[0].n;
@@ -89,7 +80,7 @@ entities:
     const same = await loadSeedDocuments(db, [{ file: 'review.yaml', text: doc(', sameAs: steve-witkoff') }]);
     expect(same.entities.Person).toEqual({ created: 0, updated: 1, unchanged: 0 });
     await clean(db);
-    await db.write('unalias', "MATCH (p:Person {id: 'steve-witkoff'}) SET p.aliases = ['Witkoff'], p.aliasKeys = ['witkoff'], p.aliasesText = 'Witkoff'");
+    expect(await graphFingerprint(db)).toEqual(before);
 
     const distinct = await loadSeedDocuments(db, [{ file: 'review.yaml', text: doc(', distinctFrom: [steve-witkoff]') }]);
     expect(distinct.entities.Person).toEqual({ created: 1, updated: 0, unchanged: 0 });
