@@ -11,6 +11,7 @@ import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
 import { createFormatError } from '../errors';
+import { reconciliationRouter } from '../reconciliation';
 import { buildSchema } from '../schema';
 import type { Context } from './Context';
 import { createContext } from './createContext';
@@ -108,6 +109,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger, cypher }, req) }),
   );
+  // The W3C reconciliation API (OpenRefine): public reading, like /graphql.
+  expressApp.use('/reconcile', reconciliationRouter({ config, db, logger }));
   expressApp.use((_req: express.Request, res: express.Response) => {
     res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
   });
