@@ -4,6 +4,7 @@ import { analystSavedQueryResolvers } from './analystSavedQueries';
 import { entityResolvers } from './entity';
 import { entityFieldResolvers } from './entityFields';
 import { explorationResolvers } from './exploration';
+import { findabilityResolvers } from './findability';
 import { listResolvers } from './lists';
 import { provenanceResolvers } from './provenance';
 import { relationResolvers } from './relations';
@@ -20,6 +21,7 @@ export const resolvers = mergeResolvers([
   listResolvers,
   searchResolvers,
   provenanceResolvers,
+  findabilityResolvers,
   explorationResolvers,
   viewerResolvers,
   analystCypherResolvers,

@@ -106,4 +106,26 @@ entities:
     expect(body.data!.events.edges).toEqual([{ node: { id: 'russian-invasion-of-ukraine' } }]);
     expect(body.data!.search).toEqual([{ entity: { id: 'meeting-trump-putin' } }]);
   });
+
+  it('lists the values of free-text filters and selects assertions by their evidence', async () => {
+    const { body } = await t.post(`{
+      values(type: FIGURE, property: MEASURE) { value count }
+      unconfirmed: assertions(where: { confidenceBelow: 1 }) { type from { id } to { id } evidence { confidence } }
+      afp: assertions(where: { source: "afp-report-ushakov" }, first: 50) { type from { id } to { id } }
+      thursday: assertions(where: { dateText: "thursday", dateFrom: "2025-01-01" }) { type from { id } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.values).toEqual([
+      { value: 'deaths', count: 2 },
+      { value: 'length', count: 1 },
+    ]);
+    expect(body.data!.unconfirmed.map((a: { from: { id: string } }) => a.from.id).sort()).toEqual(['donald-trump', 'vladimir-putin', 'volodymyr-zelensky']);
+    expect(body.data!.unconfirmed.every((a: { type: string; evidence: Array<{ confidence: number }> }) => a.type === 'PARTICIPANT_IN' && a.evidence[0].confidence === 0.5)).toBe(true);
+    expect(body.data!.afp).toContainEqual({ type: 'DECLINED_TO_COMMENT', from: { id: 'russia' }, to: { id: 'proposal-three-way-meeting' } });
+    expect(body.data!.afp).toContainEqual({ type: 'SAID', from: { id: 'yuri-ushakov' }, to: { id: 'statement-ushakov-not-discussed' } });
+    expect(body.data!.thursday.map((a: { type: string }) => a.type).sort()).toEqual(['CITES', 'REPORTED_BY', 'REPORTED_BY', 'SAID']);
+
+    const bad = await t.post('{ assertions(where: { confidenceBelow: 2 }) { type } }');
+    expect(bad.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
 });
