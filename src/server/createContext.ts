@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { createLoaders } from '../loaders';
 import type { Context } from './Context';
 import type { Logger } from './logger';
+import { recordOfRequest } from './requestScope';
 
 /** What the context function needs from the application. */
 export interface ContextDeps {
@@ -25,8 +26,10 @@ export interface ContextDeps {
  */
 export function createContext(deps: ContextDeps, req?: Request): Context {
   const viewer = req ? authenticate(req.headers.authorization, deps.config.auth.apiKeys) : ANONYMOUS;
-  const header = req?.headers['x-request-id'];
-  const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
+  // The id assignRequestId gave the HTTP request (and echoed in X-Request-Id); in-process calls get their own.
+  const record = req ? recordOfRequest(req) : undefined;
+  if (record) record.keyName = viewer.keyName;
+  const requestId = record?.requestId ?? crypto.randomUUID();
   const db = deps.db.forRequest({ requestId });
   return {
     db,
