@@ -12,7 +12,7 @@ import {
   readSeedFiles,
   seedDocumentJsonSchema,
   seedJsonSchemaPath,
-  validateSeedInputs,
+  checkSeedInputs,
 } from '../ingest';
 import { PrerequisiteError } from '../neo4j-local';
 
@@ -21,14 +21,15 @@ import { PrerequisiteError } from '../neo4j-local';
  * seed/documents/*.yaml) into the database `npm start` uses — NEO4J_URI when
  * set, otherwise the local Neo4j, started or reused — and prints what was
  * created, updated or left unchanged. `--check` validates without a
- * database; `--write-json-schema` regenerates seed/seed-document.schema.json.
+ * database and resolves each document against the ones before it, listing
+ * the entities a load would stop on for review; `--write-json-schema` regenerates seed/seed-document.schema.json.
  */
 async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name('seed')
     .description('Load seed documents (YAML) into the diplograph graph.')
     .argument('[files...]', 'seed documents to load (default: every seed/documents/*.yaml)')
-    .option('--check', 'validate the documents only; needs no database')
+    .option('--check', 'validate and resolve the documents in memory (review cases too); needs no database')
     .option('--write-json-schema', `write the seed format's JSON Schema to ${path.relative(process.cwd(), seedJsonSchemaPath)}`)
     .showHelpAfterError();
   program.parse(argv);
@@ -42,7 +43,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const files = program.args.length ? program.args.map((file) => path.resolve(file)) : defaultSeedFiles();
   if (options.check) {
-    validateSeedInputs(readSeedFiles(files));
+    await checkSeedInputs(readSeedFiles(files));
     say(`${files.length} document${files.length === 1 ? '' : 's'} valid: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
     return;
   }

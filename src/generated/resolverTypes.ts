@@ -63,6 +63,35 @@ export type AssertRelationInput = {
   validTo?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One asserted relationship with its evidence, as `assertions` finds it. */
+export type Assertion = {
+  __typename?: 'Assertion';
+  /** Its evidence, one per source. */
+  evidence: Array<Evidence>;
+  /** The entity it starts at. */
+  from: Entity;
+  /** The entity it ends at. */
+  to: Entity;
+  /** The relationship type, such as PROPOSED. */
+  type: Scalars['String']['output'];
+};
+
+/** Which assertions to return; every condition given must hold. */
+export type AssertionWhere = {
+  /** Only those with a confidence of at least this value. */
+  confidenceAtLeast?: InputMaybe<Scalars['Float']['input']>;
+  /** Only those with a confidence below this value ("what is unconfirmed?": below 1). */
+  confidenceBelow?: InputMaybe<Scalars['Float']['input']>;
+  /** Only those dated on or after this day. */
+  dateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Only those whose dateText contains these words (without case), such as "Thursday". */
+  dateText?: InputMaybe<Scalars['String']['input']>;
+  /** Only those dated on or before this day. */
+  dateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Only those this source (a Source id) asserts. */
+  source?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A page of audit entries. */
 export type AuditConnection = {
   __typename?: 'AuditConnection';
@@ -146,6 +175,26 @@ export type ChangeEvent = {
   version?: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * One source asserting one value of one property of an entity. Two sources
+ * giving different values make two claims: neither overwrites the other.
+ */
+export type Claim = {
+  __typename?: 'Claim';
+  /** The seed document that recorded the claim. */
+  document: Scalars['String']['output'];
+  /** True when the source is an editorial reference (background knowledge added by the editors), not a report. */
+  editorial: Scalars['Boolean']['output'];
+  /** The property, as stored: status, name, description, aliases, lowerBound … */
+  property: Scalars['String']['output'];
+  /** The source's words for it, where the seed records them. */
+  quote?: Maybe<Scalars['String']['output']>;
+  /** The source that asserts it. */
+  source: Source;
+  /** The value this source gives (one alias of aliases). */
+  value?: Maybe<Scalars['JSON']['output']>;
+};
+
 /** A sovereign state. */
 export type Country = Entity & {
   __typename?: 'Country';
@@ -157,6 +206,8 @@ export type Country = Entity & {
   attributions: RelationConnection;
   /** Sources that cite it as their origin (CITES, incoming). */
   citedBy: SourceRelationConnection;
+  /** Per-property provenance (see Entity.claims). */
+  claims: Array<Claim>;
   /** Places, events and organizations located in it (LOCATED_IN, incoming). */
   contains: RelationConnection;
   /** What it left without comment or response (DECLINED_TO_COMMENT): proposals, meetings, statements. */
@@ -222,6 +273,12 @@ export type CountryAttributionsArgs = {
 export type CountryCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A sovereign state. */
+export type CountryClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -556,6 +613,8 @@ export type Direction =
 export type Entity = {
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** Per-property provenance: which sources assert which value, with their words. Every property when `property` is omitted. */
+  claims: Array<Claim>;
   /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Stable, readable, unique identifier, such as steve-witkoff. */
@@ -569,6 +628,12 @@ export type Entity = {
   relations: RelationConnection;
   /** Which kind of entity this is. */
   type: EntityType;
+};
+
+
+/** Anything in the knowledge graph that has an identity: every node type implements it. */
+export type EntityClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -642,6 +707,8 @@ export type Event = Entity & {
   aimsToHalt: EventRelationConnection;
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** Per-property provenance (see Entity.claims). */
+  claims: Array<Claim>;
   /** When it happens or happened: the first day of the period the source names; read it with datePrecision. */
   date?: Maybe<Scalars['Date']['output']>;
   /** How much of `date` the source gives: a year, a month or a day. */
@@ -680,6 +747,8 @@ export type Event = Entity & {
   relations: RelationConnection;
   /** The reports that carry it (REPORTED_BY). */
   reportedBy: SourceRelationConnection;
+  /** Who reported this event, or a statement about it, and whom they cite. */
+  reports: Array<Report>;
   /** When it began: the first day of the period the source names; read it with startDatePrecision. */
   startDate?: Maybe<Scalars['Date']['output']>;
   /** How much of `startDate` the source gives. */
@@ -708,6 +777,12 @@ export type EventAimedToHaltByArgs = {
 export type EventAimsToHaltArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something that happened or is happening: a visit, an invasion, a war. */
+export type EventClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -922,6 +997,8 @@ export type Figure = Entity & {
   approximate?: Maybe<Scalars['Boolean']['output']>;
   /** Who the figure comes from, "according to" (ATTRIBUTED_TO). */
   attributedTo: RelationConnection;
+  /** Per-property provenance (see Entity.claims). */
+  claims: Array<Claim>;
   /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Stable, readable, unique identifier. */
@@ -944,6 +1021,8 @@ export type Figure = Entity & {
   relations: RelationConnection;
   /** The reports that carry it (REPORTED_BY). */
   reportedBy: SourceRelationConnection;
+  /** Who reported this figure, and whom they cite. */
+  reports: Array<Report>;
   /** The unit of secondaryValue, such as mi. */
   secondaryUnit?: Maybe<Scalars['String']['output']>;
   /** The source's own conversion of the value, such as 620 for 1,000 km in miles. */
@@ -967,6 +1046,12 @@ export type Figure = Entity & {
 export type FigureAttributedToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A number a source gives, such as a death toll or a length, with its unit, its hedges and who it is attributed to. */
+export type FigureClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1128,6 +1213,8 @@ export type Meeting = Entity & {
   aimsToHalt: EventRelationConnection;
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** Per-property provenance (see Entity.claims). */
+  claims: Array<Claim>;
   /** When it happens or happened: the first day of the period the source names; read it with datePrecision. */
   date?: Maybe<Scalars['Date']['output']>;
   /** How much of `date` the source gives: a year, a month or a day. */
@@ -1166,6 +1253,8 @@ export type Meeting = Entity & {
   relations: RelationConnection;
   /** The reports that carry it (REPORTED_BY). */
   reportedBy: SourceRelationConnection;
+  /** Who reported this meeting, or a statement about it, and whom they cite. */
+  reports: Array<Report>;
   /** Where the meeting stands: proposed, agreed, scheduled, held or cancelled. */
   status?: Maybe<MeetingStatus>;
   /** The source's own words for the status. */
@@ -1187,6 +1276,12 @@ export type Meeting = Entity & {
 export type MeetingAimsToHaltArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A meeting between parties, held, being arranged or only proposed. */
+export type MeetingClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1487,6 +1582,8 @@ export type Office = Entity & {
   __typename?: 'Office';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** Per-property provenance (see Entity.claims). */
+  claims: Array<Claim>;
   /** The country the office belongs to (OFFICE_OF). */
   country: CountryRelationConnection;
   /** A short description. */
@@ -1507,6 +1604,12 @@ export type Office = Entity & {
   subjectOf: RelationConnection;
   /** Which kind of entity this is (always OFFICE here). */
   type: EntityType;
+};
+
+
+/** A public office, such as President of the United States; held by persons, belonging to a country. */
+export type OfficeClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1623,6 +1726,8 @@ export type Organization = Entity & {
   attributions: RelationConnection;
   /** Sources that cite it as their origin (CITES, incoming). */
   citedBy: SourceRelationConnection;
+  /** Per-property provenance (see Entity.claims). */
+  claims: Array<Claim>;
   /** What it left without comment or response (DECLINED_TO_COMMENT): proposals, meetings, statements. */
   declinedToComment: RelationConnection;
   /** A short description. */
@@ -1684,6 +1789,12 @@ export type OrganizationAttributionsArgs = {
 export type OrganizationCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
+export type OrganizationClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1895,6 +2006,8 @@ export type Person = Entity & {
   attributions: RelationConnection;
   /** Sources that cite it as their origin (CITES, incoming). */
   citedBy: SourceRelationConnection;
+  /** Per-property provenance (see Entity.claims). */
+  claims: Array<Claim>;
   /** What it left without comment or response (DECLINED_TO_COMMENT): proposals, meetings, statements. */
   declinedToComment: RelationConnection;
   /** A short description. */
@@ -1957,6 +2070,12 @@ export type PersonAttributionsArgs = {
 export type PersonCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A human being: a head of state, an envoy, an adviser. */
+export type PersonClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2121,6 +2240,8 @@ export type Place = Entity & {
   __typename?: 'Place';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** Per-property provenance (see Entity.claims). */
+  claims: Array<Claim>;
   /** Places, events and organizations located in it (LOCATED_IN, incoming). */
   contains: RelationConnection;
   /** A short description. */
@@ -2151,6 +2272,12 @@ export type Place = Entity & {
   venueOf: RelationConnection;
   /** Who visited it (VISITED, incoming). */
   visitors: RelationConnection;
+};
+
+
+/** A location: a city, a building, a front line. */
+export type PlaceClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2284,6 +2411,15 @@ export type PlaceWhere = {
   relatedTo?: InputMaybe<Array<RelatedToFilter>>;
 };
 
+/** A stored value of a free-text property, with how many entities have it: what a filter such as kind or measure can be given. */
+export type PropertyValue = {
+  __typename?: 'PropertyValue';
+  /** How many entities of the type have it. */
+  count: Scalars['Int']['output'];
+  /** The value as stored (filters compare it without case). */
+  value: Scalars['String']['output'];
+};
+
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type Proposal = Entity & {
   __typename?: 'Proposal';
@@ -2293,6 +2429,8 @@ export type Proposal = Entity & {
   aimsToHalt: EventRelationConnection;
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** Per-property provenance (see Entity.claims). */
+  claims: Array<Claim>;
   /** Everything the proposal is about (CONCERNS): meetings, events, other proposals. */
   concerns: RelationConnection;
   /** A short description. */
@@ -2317,6 +2455,8 @@ export type Proposal = Entity & {
   relations: RelationConnection;
   /** The reports that carry it (REPORTED_BY). */
   reportedBy: SourceRelationConnection;
+  /** Who reported this proposal, or a statement about it, and whom they cite. */
+  reports: Array<Report>;
   /** How those addressed answered it: each edge is one response, its type says which (DECLINED_TO_COMMENT ...), its node who responded. */
   responses: RelationConnection;
   /** Where the proposal stands: made, unanswered, accepted, rejected or withdrawn. */
@@ -2341,6 +2481,12 @@ export type ProposalAddresseesArgs = {
 export type ProposalAimsToHaltArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
+export type ProposalClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2497,6 +2643,12 @@ export type ProposalWhere = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Relationships selected by their evidence: by source, by confidence, by
+   * date. Ordered by type, then start and end ids; at most `first` (from 1 to
+   * LIST_MAX_LIMIT, LIST_DEFAULT_LIMIT when omitted).
+   */
+  assertions: Array<Assertion>;
   /** The audit trail of one entity, newest first (admin). Merged entities keep theirs under their old id. */
   auditTrail: AuditConnection;
   /** A page of countries, filtered and ordered; keyset-paginated, so a late page costs what the first does. */
@@ -2511,7 +2663,7 @@ export type Query = {
   cypher: CypherResult;
   /** Several entities by id, in the order asked; null in the place of an unknown id. At most LIST_MAX_LIMIT ids. */
   entities: Array<Maybe<Entity>>;
-  /** One entity by id; null when there is none. */
+  /** One entity by id, or by a former id, name or alias that names one entity only (the canonical entity answers); null when there is none. */
   entity?: Maybe<Entity>;
   /** A page of events, filtered and ordered; keyset-paginated, so a late page costs what the first does. */
   events: EventConnection;
@@ -2580,8 +2732,17 @@ export type Query = {
   sources: SourceConnection;
   /** A page of statements, filtered and ordered; keyset-paginated, so a late page costs what the first does. */
   statements: StatementConnection;
+  /** The values a free-text property takes on one entity type, most frequent first (at most LIST_MAX_LIMIT). */
+  values: Array<PropertyValue>;
   /** Who the API takes the caller to be: the role of the API key or JWT sent (Authorization: Bearer <key or token>), reader without one. */
   viewer: Viewer;
+};
+
+
+/** The root of every read. Other schema files add their fields with `extend type Query`. */
+export type QueryAssertionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  where: AssertionWhere;
 };
 
 
@@ -2774,6 +2935,13 @@ export type QueryStatementsArgs = {
   where?: InputMaybe<StatementWhere>;
 };
 
+
+/** The root of every read. Other schema files add their fields with `extend type Query`. */
+export type QueryValuesArgs = {
+  property: ValueProperty;
+  type: EntityType;
+};
+
 /** Keeps the entities that have a relationship with a given entity. */
 export type RelatedToFilter = {
   /** Which way the relationship points, seen from the listed entity. */
@@ -2860,6 +3028,23 @@ export type Relationship = {
   status?: Maybe<Scalars['String']['output']>;
   /** The relationship type, UPPER_SNAKE_CASE, such as PROPOSED or ENVOY_OF. */
   type: Scalars['String']['output'];
+};
+
+/**
+ * Who reported something, citing whom: one report (a Source) that carries the
+ * fact or a statement about it, the organization that published it and what
+ * it cites.
+ */
+export type Report = {
+  __typename?: 'Report';
+  /** Whom or what it cites (CITES): the Kremlin, another report. */
+  cites: Array<Entity>;
+  /** Who published it (PUBLISHED_BY). */
+  publishedBy: Array<Entity>;
+  /** The report. */
+  source: Source;
+  /** The statement about this entity that the report carries, when it reports a statement rather than the entity itself. */
+  statement?: Maybe<Statement>;
 };
 
 /** A property value to retract. */
@@ -3004,6 +3189,8 @@ export type Source = Entity & {
   citedBy: SourceRelationConnection;
   /** What it cites as its origin (CITES): another report, a person, an organization; the edge role "via" marks a relay. */
   cites: RelationConnection;
+  /** Per-property provenance (see Entity.claims). */
+  claims: Array<Claim>;
   /** The source's words for when it appeared, such as 'on Thursday'. */
   dateText?: Maybe<Scalars['String']['output']>;
   /** A short description. */
@@ -3059,6 +3246,12 @@ export type SourceCitedByArgs = {
 export type SourceCitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A document or report that asserts facts, such as a news article or a news agency report. */
+export type SourceClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3178,6 +3371,8 @@ export type Statement = Entity & {
   aliases: Array<Scalars['String']['output']>;
   /** Whom the statement is attributed to, "according to" (ATTRIBUTED_TO). */
   attributedTo: RelationConnection;
+  /** Per-property provenance (see Entity.claims). */
+  claims: Array<Claim>;
   /** When it happens or happened: the first day of the period the source names; read it with datePrecision. */
   date?: Maybe<Scalars['Date']['output']>;
   /** How much of `date` the source gives: a year, a month or a day. */
@@ -3202,6 +3397,8 @@ export type Statement = Entity & {
   relations: RelationConnection;
   /** The reports that carry the statement (REPORTED_BY): who reported it. */
   reportedBy: SourceRelationConnection;
+  /** Who reported this statement, and whom they cite. */
+  reports: Array<Report>;
   /** Who made the statement (SAID, incoming); the edge evidence holds the quote. */
   speaker: RelationConnection;
   /** Statements and sources about this entity (ABOUT, incoming). */
@@ -3219,6 +3416,12 @@ export type Statement = Entity & {
 export type StatementAttributedToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Words someone said, as the sources report them: who said them, about what, reported by whom. */
+export type StatementClaimsArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3429,6 +3632,19 @@ export type UpsertEntityInput = {
   type: EntityType;
 };
 
+/** Free-text properties whose values can be listed with `values`. */
+export type ValueProperty =
+  /** format of meetings. */
+  | 'FORMAT'
+  /** kind of offices, organizations, places, events, sources, statements. */
+  | 'KIND'
+  /** measure of figures. */
+  | 'MEASURE'
+  /** status of meetings, proposals, events (the stored, lower-case words). */
+  | 'STATUS'
+  /** unit of figures. */
+  | 'UNIT';
+
 /** Whether the venue of a meeting is known. */
 export type VenueStatus =
   /** The venue is known (see the venue field). */
@@ -3568,12 +3784,15 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AssertRelationInput: AssertRelationInput;
+  Assertion: ResolverTypeWrapper<Omit<Assertion, 'evidence' | 'from' | 'to'> & { evidence: Array<ResolversTypes['Evidence']>, from: ResolversTypes['Entity'], to: ResolversTypes['Entity'] }>;
+  AssertionWhere: AssertionWhere;
   AuditConnection: ResolverTypeWrapper<AuditConnection>;
   AuditEdge: ResolverTypeWrapper<AuditEdge>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditPageInfo: ResolverTypeWrapper<AuditPageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangeEvent: ResolverTypeWrapper<ChangeEvent>;
+  Claim: ResolverTypeWrapper<Omit<Claim, 'source'> & { source: ResolversTypes['Source'] }>;
   Country: ResolverTypeWrapper<EntityRecord>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CountryConnection: ResolverTypeWrapper<Omit<CountryConnection, 'edges'> & { edges: Array<ResolversTypes['CountryEdge']> }>;
@@ -3657,6 +3876,7 @@ export type ResolversTypes = {
   PlaceRelationConnection: ResolverTypeWrapper<Omit<PlaceRelationConnection, 'edges'> & { edges: Array<ResolversTypes['PlaceRelationEdge']> }>;
   PlaceRelationEdge: ResolverTypeWrapper<Omit<PlaceRelationEdge, 'evidence' | 'node'> & { evidence: Array<ResolversTypes['Evidence']>, node: ResolversTypes['Place'] }>;
   PlaceWhere: PlaceWhere;
+  PropertyValue: ResolverTypeWrapper<PropertyValue>;
   Proposal: ResolverTypeWrapper<EntityRecord>;
   ProposalConnection: ResolverTypeWrapper<Omit<ProposalConnection, 'edges'> & { edges: Array<ResolversTypes['ProposalEdge']> }>;
   ProposalEdge: ResolverTypeWrapper<Omit<ProposalEdge, 'node'> & { node: ResolversTypes['Proposal'] }>;
@@ -3670,6 +3890,7 @@ export type ResolversTypes = {
   RelationEdge: ResolverTypeWrapper<Omit<RelationEdge, 'evidence' | 'node'> & { evidence: Array<ResolversTypes['Evidence']>, node: ResolversTypes['Entity'] }>;
   RelationWrite: ResolverTypeWrapper<RelationWrite>;
   Relationship: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Relationship']>;
+  Report: ResolverTypeWrapper<Omit<Report, 'cites' | 'publishedBy' | 'source' | 'statement'> & { cites: Array<ResolversTypes['Entity']>, publishedBy: Array<ResolversTypes['Entity']>, source: ResolversTypes['Source'], statement?: Maybe<ResolversTypes['Statement']> }>;
   RetractPropertyInput: RetractPropertyInput;
   RetractRelationInput: RetractRelationInput;
   Retraction: ResolverTypeWrapper<Retraction>;
@@ -3697,6 +3918,7 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpsertEntityInput: UpsertEntityInput;
+  ValueProperty: ValueProperty;
   VenueStatus: VenueStatus;
   Viewer: ResolverTypeWrapper<Viewer>;
   WriteInfo: ResolverTypeWrapper<WriteInfo>;
@@ -3705,12 +3927,15 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AssertRelationInput: AssertRelationInput;
+  Assertion: Omit<Assertion, 'evidence' | 'from' | 'to'> & { evidence: Array<ResolversParentTypes['Evidence']>, from: ResolversParentTypes['Entity'], to: ResolversParentTypes['Entity'] };
+  AssertionWhere: AssertionWhere;
   AuditConnection: AuditConnection;
   AuditEdge: AuditEdge;
   AuditEntry: AuditEntry;
   AuditPageInfo: AuditPageInfo;
   Boolean: Scalars['Boolean']['output'];
   ChangeEvent: ChangeEvent;
+  Claim: Omit<Claim, 'source'> & { source: ResolversParentTypes['Source'] };
   Country: EntityRecord;
   CountryCode: Scalars['CountryCode']['output'];
   CountryConnection: Omit<CountryConnection, 'edges'> & { edges: Array<ResolversParentTypes['CountryEdge']> };
@@ -3787,6 +4012,7 @@ export type ResolversParentTypes = {
   PlaceRelationConnection: Omit<PlaceRelationConnection, 'edges'> & { edges: Array<ResolversParentTypes['PlaceRelationEdge']> };
   PlaceRelationEdge: Omit<PlaceRelationEdge, 'evidence' | 'node'> & { evidence: Array<ResolversParentTypes['Evidence']>, node: ResolversParentTypes['Place'] };
   PlaceWhere: PlaceWhere;
+  PropertyValue: PropertyValue;
   Proposal: EntityRecord;
   ProposalConnection: Omit<ProposalConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProposalEdge']> };
   ProposalEdge: Omit<ProposalEdge, 'node'> & { node: ResolversParentTypes['Proposal'] };
@@ -3799,6 +4025,7 @@ export type ResolversParentTypes = {
   RelationEdge: Omit<RelationEdge, 'evidence' | 'node'> & { evidence: Array<ResolversParentTypes['Evidence']>, node: ResolversParentTypes['Entity'] };
   RelationWrite: RelationWrite;
   Relationship: ResolversInterfaceTypes<ResolversParentTypes>['Relationship'];
+  Report: Omit<Report, 'cites' | 'publishedBy' | 'source' | 'statement'> & { cites: Array<ResolversParentTypes['Entity']>, publishedBy: Array<ResolversParentTypes['Entity']>, source: ResolversParentTypes['Source'], statement?: Maybe<ResolversParentTypes['Statement']> };
   RetractPropertyInput: RetractPropertyInput;
   RetractRelationInput: RetractRelationInput;
   Retraction: Retraction;
@@ -3825,6 +4052,13 @@ export type ResolversParentTypes = {
   UpsertEntityInput: UpsertEntityInput;
   Viewer: Viewer;
   WriteInfo: WriteInfo;
+};
+
+export type AssertionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Assertion'] = ResolversParentTypes['Assertion']> = {
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
@@ -3871,11 +4105,21 @@ export type ChangeEventResolvers<ContextType = Context, ParentType extends Resol
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  editorial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
 export type CountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   armedForces?: Resolver<ResolversTypes['OrganizationRelationConnection'], ParentType, ContextType, Partial<CountryArmedForcesArgs>>;
   attributions?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<CountryAttributionsArgs>>;
   citedBy?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<CountryCitedByArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<CountryClaimsArgs>>;
   contains?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<CountryContainsArgs>>;
   declinedToComment?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<CountryDeclinedToCommentArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4013,6 +4257,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   aimedToHaltBy?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<EventAimedToHaltByArgs>>;
   aimsToHalt?: Resolver<ResolversTypes['EventRelationConnection'], ParentType, ContextType, Partial<EventAimsToHaltArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<EventClaimsArgs>>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4032,6 +4277,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   parts?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<EventPartsArgs>>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction'>>;
   reportedBy?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<EventReportedByArgs>>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   startDatePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   startDateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4089,6 +4335,7 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   approximate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   attributedTo?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<FigureAttributedToArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<FigureClaimsArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lowerBound?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -4100,6 +4347,7 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<FigureRelationsArgs, 'direction'>>;
   reportedBy?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<FigureReportedByArgs>>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
   secondaryUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   secondaryValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   subjectOf?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<FigureSubjectOfArgs>>;
@@ -4169,6 +4417,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
   aimsToHalt?: Resolver<ResolversTypes['EventRelationConnection'], ParentType, ContextType, Partial<MeetingAimsToHaltArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<MeetingClaimsArgs>>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4188,6 +4437,7 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   proposals?: Resolver<ResolversTypes['ProposalRelationConnection'], ParentType, ContextType, Partial<MeetingProposalsArgs>>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<MeetingRelationsArgs, 'direction'>>;
   reportedBy?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<MeetingReportedByArgs>>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['MeetingStatus']>, ParentType, ContextType>;
   statusText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subjectOf?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<MeetingSubjectOfArgs>>;
@@ -4246,6 +4496,7 @@ export interface NonNegativeIntScalarConfig extends GraphQLScalarTypeConfig<Reso
 
 export type OfficeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Office'] = ResolversParentTypes['Office']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<OfficeClaimsArgs>>;
   country?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, Partial<OfficeCountryArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   holders?: Resolver<ResolversTypes['PersonRelationConnection'], ParentType, ContextType, Partial<OfficeHoldersArgs>>;
@@ -4293,6 +4544,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributions?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<OrganizationAttributionsArgs>>;
   citedBy?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<OrganizationCitedByArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<OrganizationClaimsArgs>>;
   declinedToComment?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<OrganizationDeclinedToCommentArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   envoys?: Resolver<ResolversTypes['PersonRelationConnection'], ParentType, ContextType, Partial<OrganizationEnvoysArgs>>;
@@ -4362,6 +4614,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributions?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<PersonAttributionsArgs>>;
   citedBy?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<PersonCitedByArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<PersonClaimsArgs>>;
   declinedToComment?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<PersonDeclinedToCommentArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   envoys?: Resolver<ResolversTypes['PersonRelationConnection'], ParentType, ContextType, Partial<PersonEnvoysArgs>>;
@@ -4413,6 +4666,7 @@ export type PersonRelationEdgeResolvers<ContextType = Context, ParentType extend
 
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<PlaceClaimsArgs>>;
   contains?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<PlaceContainsArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   extentText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4460,10 +4714,16 @@ export type PlaceRelationEdgeResolvers<ContextType = Context, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PropertyValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyValue'] = ResolversParentTypes['PropertyValue']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ProposalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Proposal'] = ResolversParentTypes['Proposal']> = {
   addressees?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<ProposalAddresseesArgs>>;
   aimsToHalt?: Resolver<ResolversTypes['EventRelationConnection'], ParentType, ContextType, Partial<ProposalAimsToHaltArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<ProposalClaimsArgs>>;
   concerns?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<ProposalConcernsArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4476,6 +4736,7 @@ export type ProposalResolvers<ContextType = Context, ParentType extends Resolver
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ProposalRelationsArgs, 'direction'>>;
   reportedBy?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<ProposalReportedByArgs>>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
   responses?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<ProposalResponsesArgs>>;
   status?: Resolver<Maybe<ResolversTypes['ProposalStatus']>, ParentType, ContextType>;
   statusText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4514,6 +4775,7 @@ export type ProposalRelationEdgeResolvers<ContextType = Context, ParentType exte
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  assertions?: Resolver<Array<ResolversTypes['Assertion']>, ParentType, ContextType, RequireFields<QueryAssertionsArgs, 'where'>>;
   auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'entityId'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'orderBy'>>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
@@ -4538,6 +4800,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   serverInfo?: Resolver<ResolversTypes['ServerInfo'], ParentType, ContextType>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'orderBy'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<QueryStatementsArgs, 'orderBy'>>;
+  values?: Resolver<Array<ResolversTypes['PropertyValue']>, ParentType, ContextType, RequireFields<QueryValuesArgs, 'property' | 'type'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
@@ -4572,6 +4835,13 @@ export type RelationWriteResolvers<ContextType = Context, ParentType extends Res
 
 export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
   __resolveType: TypeResolveFn<'CountryRelationEdge' | 'EventRelationEdge' | 'FigureRelationEdge' | 'MeetingRelationEdge' | 'OfficeRelationEdge' | 'OrganizationRelationEdge' | 'PersonRelationEdge' | 'PlaceRelationEdge' | 'ProposalRelationEdge' | 'RelationEdge' | 'SourceRelationEdge' | 'StatementRelationEdge', ParentType, ContextType>;
+};
+
+export type ReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = {
+  cites?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  publishedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
 };
 
 export type RetractionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Retraction'] = ResolversParentTypes['Retraction']> = {
@@ -4620,6 +4890,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citedBy?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<SourceCitedByArgs>>;
   cites?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<SourceCitesArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<SourceClaimsArgs>>;
   dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4672,6 +4943,7 @@ export type SourceRelationEdgeResolvers<ContextType = Context, ParentType extend
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributedTo?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<StatementAttributedToArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<StatementClaimsArgs>>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4684,6 +4956,7 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<StatementRelationsArgs, 'direction'>>;
   reportedBy?: Resolver<ResolversTypes['SourceRelationConnection'], ParentType, ContextType, Partial<StatementReportedByArgs>>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
   speaker?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<StatementSpeakerArgs>>;
   subjectOf?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<StatementSubjectOfArgs>>;
   subjects?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<StatementSubjectsArgs>>;
@@ -4752,11 +5025,13 @@ export type WriteInfoResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type Resolvers<ContextType = Context> = {
+  Assertion?: AssertionResolvers<ContextType>;
   AuditConnection?: AuditConnectionResolvers<ContextType>;
   AuditEdge?: AuditEdgeResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditPageInfo?: AuditPageInfoResolvers<ContextType>;
   ChangeEvent?: ChangeEventResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
@@ -4818,6 +5093,7 @@ export type Resolvers<ContextType = Context> = {
   PlaceEdge?: PlaceEdgeResolvers<ContextType>;
   PlaceRelationConnection?: PlaceRelationConnectionResolvers<ContextType>;
   PlaceRelationEdge?: PlaceRelationEdgeResolvers<ContextType>;
+  PropertyValue?: PropertyValueResolvers<ContextType>;
   Proposal?: ProposalResolvers<ContextType>;
   ProposalConnection?: ProposalConnectionResolvers<ContextType>;
   ProposalEdge?: ProposalEdgeResolvers<ContextType>;
@@ -4828,6 +5104,7 @@ export type Resolvers<ContextType = Context> = {
   RelationEdge?: RelationEdgeResolvers<ContextType>;
   RelationWrite?: RelationWriteResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
+  Report?: ReportResolvers<ContextType>;
   Retraction?: RetractionResolvers<ContextType>;
   SavedQuery?: SavedQueryResolvers<ContextType>;
   SavedQueryParameter?: SavedQueryParameterResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import type { EntityType, RelationType } from '../model';
 import { nameKey } from './nameKey';
 import { parsePartialDate } from './partialDate';
+import { claimsOf } from './claimsOf';
 import type { SeedDocument } from './seedDocumentSchema';
 
 /** Dates travel as ISO strings and become Neo4j Dates in the query, under these fixed keys. */
@@ -21,6 +22,12 @@ export interface EntityRow {
   aliases: string[];
   aliasKeys: string[];
   sources: string[];
+  /** The document's id: its earlier claims on this entity are replaced by `claims`. */
+  document: string;
+  /** Per-property claims (claimsOf), as canonical JSON strings. */
+  claims: string[];
+  /** The document's own id for the entity when it was resolved to another one: a former id, for entity(id:). */
+  otherIds: string[];
   props: Record<string, unknown>;
   dates: PlanDates;
 }
@@ -46,11 +53,15 @@ export interface SeedPlan {
 export interface Resolution {
   /** The graph id the document's entity becomes or joins. */
   targetId: string;
-  /** new: not in the graph yet; id: same id already there; name: an existing entity with this name or alias. */
-  via: 'new' | 'id' | 'name';
+  /**
+   * new: not in the graph yet; id: same id already there; name: an existing
+   * entity with this name or alias; fuzzy: an existing entity scored above
+   * the match threshold (src/resolution); sameAs: the document said which.
+   */
+  via: 'new' | 'id' | 'name' | 'fuzzy' | 'sameAs';
 }
 
-const COMMON_KEYS = new Set(['id', 'type', 'name', 'aliases', 'description']);
+const COMMON_KEYS = new Set(['id', 'type', 'name', 'aliases', 'description', 'sameAs', 'distinctFrom', 'evidence']);
 const DATE_KEYS = ['date', 'startDate', 'validFrom', 'validTo'] as const;
 
 /** Splits date values out of a property map: each becomes an ISO date plus a `<key>Precision` property. */
@@ -83,7 +94,8 @@ export function buildSeedPlan(document: SeedDocument, resolved: ReadonlyMap<stri
 
   for (const entity of document.entities) {
     const resolution = resolved.get(entity.id) ?? { targetId: entity.id, via: 'new' as const };
-    const byName = resolution.via === 'name';
+    // Joined under another id: the graph keeps its name and description, the document's name becomes an alias.
+    const byName = resolution.via !== 'new' && resolution.via !== 'id';
     const aliases = [...(entity.aliases ?? [])];
     if (byName && !aliases.includes(entity.name)) aliases.unshift(entity.name);
     const specific = Object.fromEntries(Object.entries(entity).filter(([key]) => !COMMON_KEYS.has(key)));
@@ -95,6 +107,9 @@ export function buildSeedPlan(document: SeedDocument, resolved: ReadonlyMap<stri
       aliases,
       aliasKeys: aliases.map(nameKey),
       sources: documentSources,
+      document: document.document.id,
+      claims: claimsOf(entity, document.document.id, documentSources, target),
+      otherIds: resolution.targetId === entity.id ? [] : [entity.id],
       ...splitDates(specific),
     };
     (plan.entities[entity.type] ??= []).push(row);

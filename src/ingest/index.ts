@@ -6,6 +6,7 @@ export { resolveSeedEntities } from './resolveSeedEntities';
 export { parsePartialDate } from './partialDate';
 export { RESERVED_RELATION_KEYS } from './validateSeedDocument';
 export type { LoadSeedOptions, SeedCounts, SeedInput, SeedSummary } from './loadSeedDocuments';
+export { checkSeedInputs } from './checkSeedInputs';
 export { seedIfEmpty } from './seedIfEmpty';
 export { defaultSeedFiles, seedDocumentsDir, seedJsonSchemaPath } from './defaultSeedFiles';
 export { formatSeedSummary } from './formatSeedSummary';

@@ -61,6 +61,31 @@ const common = {
   name: text.describe('Display name.'),
   aliases: z.array(text, { error: 'expected a list of names' }).optional().describe('Other names the sources use.'),
   description: text.optional().describe('One or two sentences.'),
+  evidence: z
+    .array(
+      z.strictObject({
+        property: z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'expected the name of a property of this entity' }),
+        value: z
+          .union([z.string(), z.number(), z.boolean()])
+          .optional()
+          .describe('Which value of a list property (an alias) the evidence is for; every value when omitted.'),
+        sources: sourceIds.optional(),
+        quote: text.optional().describe('The words of the source that assert the value.'),
+      }),
+      { error: 'expected a list of { property, value?, sources?, quote? }' },
+    )
+    .optional()
+    .describe(
+      'Per-property evidence: which sources assert a property (default: the document sources) and with what words. ' +
+        'Background knowledge added by editors names an editorial reference Source.',
+    ),
+  sameAs: id
+    .optional()
+    .describe('Resolution decided by the document: this entity is that graph entity (when a load stops for review).'),
+  distinctFrom: z
+    .array(id, { error: 'expected a list of ids' })
+    .optional()
+    .describe('Resolution decided by the document: this entity is none of these graph entities (when a load stops for review).'),
 };
 
 const entity = <T extends EntityType, S extends z.ZodRawShape>(type: T, description: string, shape: S) =>
@@ -76,7 +101,7 @@ export const entitySchemas = [
     isoCode: z.string().regex(/^[A-Z]{2}$/, { error: 'expected an ISO 3166 alpha-2 code such as "US"' }).optional(),
   }),
   entity('Organization', 'A government body, news agency, armed force or international body.', { kind: optionalText }),
-  entity('Place', 'A city, building, region or front line.', { kind: optionalText, extentText: optionalText }),
+  entity('Place', 'A city, building, region or front line.', { kind: optionalText, extentText: optionalText, casualtiesText: optionalText }),
   entity('Meeting', 'A meeting between parties, held, agreed or proposed.', {
     status: z.enum(['proposed', 'agreed', 'scheduled', 'held', 'cancelled'], {
       error: 'expected proposed, agreed, scheduled, held or cancelled',
@@ -107,6 +132,7 @@ export const entitySchemas = [
     startDateText: optionalText,
     ageText: optionalText,
     intensity: optionalText,
+    casualtiesText: optionalText.describe('The source\'s words for the human toll, such as "heavy casualties".'),
   }),
   entity('Statement', 'Something someone said, quoted or paraphrased.', {
     text: text.describe('The words: verbatim when kind is quote.'),

@@ -51,6 +51,16 @@ SET n.name = coalesce(row.name, n.name),
     n.sources = hadSources + [s IN row.sources WHERE NOT s IN hadSources],
     n += row.props,${setDates('n', 'row.dates')}
 WITH row, before, n, hadAliases, hadKeys
+// Claims: this document's earlier ones give way to its current ones; other documents' stay. Sorted, so a reload writes the same list.
+CALL (row, n) {
+  UNWIND [c IN coalesce(n.claims, []) WHERE NOT c STARTS WITH '{"document":' + '"' + row.document + '"'] + row.claims AS claim
+  WITH DISTINCT claim ORDER BY claim
+  RETURN collect(claim) AS claims
+}
+SET n.claims = CASE WHEN size(claims) = 0 THEN n.claims ELSE claims END,
+    n.otherIds = CASE WHEN size(row.otherIds) = 0 THEN n.otherIds
+                 ELSE coalesce(n.otherIds, []) + [x IN row.otherIds WHERE NOT x IN coalesce(n.otherIds, [])] END
+WITH row, before, n, hadAliases, hadKeys
 WITH row, before, n,
      hadAliases + [a IN row.aliases WHERE NOT a IN hadAliases AND a <> n.name] AS aliases,
      hadKeys + [k IN row.aliasKeys WHERE NOT k IN hadKeys AND k <> n.nameKey] AS aliasKeys

@@ -164,6 +164,17 @@ function checkReferences(
     else if (found.type !== 'Source') problems.push(problemAt(path, `"${sourceId}" is a ${found.type}, not a Source`));
   };
   document.defaults.sources.forEach((sourceId, i) => requireSource(['defaults', 'sources', i], sourceId));
+  document.entities.forEach((entity, index) => {
+    entity?.evidence?.forEach((entry, i) => {
+      const at = (...rest: Path) => ['entities', index, 'evidence', i, ...rest];
+      const given = (entity as Record<string, unknown>)[entry.property];
+      if (given === undefined) problems.push(problemAt(at('property'), `"${entity.id}" gives no ${entry.property} to give evidence for`));
+      else if (entry.value !== undefined && !(Array.isArray(given) ? given.includes(entry.value) : given === entry.value)) {
+        problems.push(problemAt(at('value'), `"${entity.id}" has no ${entry.property} ${JSON.stringify(entry.value)}`));
+      }
+      entry.sources?.forEach((sourceId, j) => requireSource(at('sources', j), sourceId));
+    });
+  });
 
   const seen = new Map<string, number>();
   document.relations.forEach((relation, index) => {

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { badInput } from '../errors';
+import { foldDashes } from '../resolution';
 import { checkRelationTypes, type Direction } from '../relations';
 import type { Clause } from './keysetCondition';
 
@@ -29,11 +30,17 @@ const DATE_FILTERS = { date: 'date', startDate: 'startDate' } as const;
 
 const MAX_RELATED_TO = 5;
 
-/** Name-or-alias conditions; `$p` is the (lower-cased) parameter. */
+/** Free-text `where` fields, compared without case: "Deaths" finds "deaths". */
+const CASELESS_FILTERS: ReadonlySet<string> = new Set(['kind', 'format', 'measure']);
+
+/** Lower case with en and em dashes read as hyphens, so "Trump-Putin" finds "Trump–Putin" (the parameter gets foldDashes). */
+const folded = (x: string) => `replace(replace(toLower(${x}), '\u2013', '-'), '\u2014', '-')`;
+
+/** Name-or-alias conditions; `$p` is the (lower-cased, dash-folded) parameter. */
 const NAME_CONDITIONS = {
-  equals: (p: string) => `(toLower(n.name) = ${p} OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) = ${p}))`,
-  contains: (p: string) => `(toLower(n.name) CONTAINS ${p} OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS ${p}))`,
-  startsWith: (p: string) => `(toLower(n.name) STARTS WITH ${p} OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) STARTS WITH ${p}))`,
+  equals: (p: string) => `(${folded('n.name')} = ${p} OR any(a IN coalesce(n.aliases, []) WHERE ${folded('a')} = ${p}))`,
+  contains: (p: string) => `(${folded('n.name')} CONTAINS ${p} OR any(a IN coalesce(n.aliases, []) WHERE ${folded('a')} CONTAINS ${p}))`,
+  startsWith: (p: string) => `(${folded('n.name')} STARTS WITH ${p} OR any(a IN coalesce(n.aliases, []) WHERE ${folded('a')} STARTS WITH ${p}))`,
 } as const;
 
 /** "Has a relationship with entity $id", one pattern per direction. */
@@ -68,7 +75,7 @@ export function whereClause(where: EntityWhere | null | undefined, limits: Confi
       for (const [test, text] of Object.entries(value as NonNullable<EntityWhere['name']>)) {
         if (text === null || text === undefined) continue;
         const param = `name_${test}`;
-        clauses.push({ text: NAME_CONDITIONS[test as keyof typeof NAME_CONDITIONS](`$${param}`), params: { [param]: text.toLowerCase() } });
+        clauses.push({ text: NAME_CONDITIONS[test as keyof typeof NAME_CONDITIONS](`$${param}`), params: { [param]: foldDashes(text.toLowerCase()) } });
       }
     } else if (field === 'relatedTo') {
       const filters = value as NonNullable<EntityWhere['relatedTo']>;
@@ -88,7 +95,12 @@ export function whereClause(where: EntityWhere | null | undefined, limits: Confi
       });
     } else if (field in IN_FILTERS) {
       const property = IN_FILTERS[field as keyof typeof IN_FILTERS];
-      clauses.push({ text: `n.${property} IN $where_${property}`, params: { [`where_${property}`]: value } });
+      if (CASELESS_FILTERS.has(field)) {
+        const lowered = (value as string[]).map((v) => v.toLowerCase());
+        clauses.push({ text: `toLower(n.${property}) IN $where_${property}`, params: { [`where_${property}`]: lowered } });
+      } else {
+        clauses.push({ text: `n.${property} IN $where_${property}`, params: { [`where_${property}`]: value } });
+      }
     } else if (field in DATE_FILTERS) {
       const property = DATE_FILTERS[field as keyof typeof DATE_FILTERS];
       const range = value as DateRange;

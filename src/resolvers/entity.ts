@@ -9,6 +9,7 @@ import {
 } from 'graphql-scalars';
 import { badInput, notFound } from '../errors';
 import type { EntityRecord, EvidenceRecord } from '../model';
+import { findEntityByReference } from '../provenance';
 import type { Context } from '../server/Context';
 
 /** Query.entity / Query.entities, the Entity interface, Evidence and the shared scalars. */
@@ -22,7 +23,9 @@ export const entityResolvers = {
   CountryCode: CountryCodeResolver,
 
   Query: {
-    entity: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.entityById.load(args.id),
+    // Not an id: a former id, a name or an alias ("witkoff") answers with the canonical entity.
+    entity: async (_: unknown, args: { id: string }, ctx: Context) =>
+      (await ctx.loaders.entityById.load(args.id)) ?? findEntityByReference(ctx.db, args.id),
     entities(_: unknown, args: { ids: string[] }, ctx: Context) {
       const max = ctx.config.limits.listMax;
       if (args.ids.length > max) {

@@ -4,8 +4,10 @@ import { analystSavedQueryResolvers } from './analystSavedQueries';
 import { entityResolvers } from './entity';
 import { entityFieldResolvers } from './entityFields';
 import { explorationResolvers } from './exploration';
+import { findabilityResolvers } from './findability';
 import { listResolvers } from './lists';
 import { mutationResolvers } from './mutations';
+import { provenanceResolvers } from './provenance';
 import { relationResolvers } from './relations';
 import { searchResolvers } from './search';
 import { serverInfoResolvers } from './serverInfo';
@@ -20,6 +22,8 @@ export const resolvers = mergeResolvers([
   relationResolvers,
   listResolvers,
   searchResolvers,
+  provenanceResolvers,
+  findabilityResolvers,
   explorationResolvers,
   viewerResolvers,
   analystCypherResolvers,

@@ -12,6 +12,7 @@ import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
 import { createFormatError, ErrorCode } from '../errors';
 import { createChangeFeed } from '../mutations';
+import { reconciliationRouter } from '../reconciliation';
 import { buildSchema } from '../schema';
 import type { Context } from './Context';
 import { accessLog } from './accessLog';
@@ -143,6 +144,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       context: async ({ req }) => createContext(contextDeps, req, await authenticateRequest(req.headers.authorization, credentials)),
     }),
   );
+  // The W3C reconciliation API (OpenRefine): public reading, like /graphql.
+  expressApp.use('/reconcile', reconciliationRouter({ config, db, logger }));
   expressApp.use((_req: express.Request, res: express.Response) => {
     res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });

@@ -1,30 +1,16 @@
 import path from 'node:path';
 import type { Db } from '../../src/db';
 import { SeedValidationError, defaultSeedFiles, loadSeedFiles, type SeedSummary } from '../../src/ingest';
+import { cleanSeedFixtures } from '../harness/cleanSeedFixtures';
 import { openTestDb } from '../harness/testDb';
 import { graphFingerprint } from './seedGraphChecksum';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
 
-/**
- * Undoes what this file's fixtures add: their source ids on seeded nodes and
- * relationships, then their own entities (all ids start with "fixture-").
- */
 const IGNORE_VERSIONS = { ignore: ['version'] };
 
-async function cleanFixtures(db: Db): Promise<void> {
-  await db.write(
-    'cleanFixtureSources',
-    `MATCH (n:Entity) WHERE any(s IN n.sources WHERE s STARTS WITH 'fixture-')
-     SET n.sources = [s IN n.sources WHERE NOT s STARTS WITH 'fixture-']`,
-  );
-  await db.write(
-    'cleanFixtureRelSources',
-    `MATCH ()-[r]->() WHERE any(s IN r.sources WHERE s STARTS WITH 'fixture-')
-     SET r.sources = [s IN r.sources WHERE NOT s STARTS WITH 'fixture-']`,
-  );
-  await db.write('cleanFixtureEntities', "MATCH (n:Entity) WHERE n.id STARTS WITH 'fixture-' DETACH DELETE n");
-}
+/** Undoes what this file's fixtures add (all their ids start with "fixture-"). */
+const cleanFixtures = (db: Db) => cleanSeedFixtures(db, 'fixture-');
 
 const totals = (counts: SeedSummary['entities']) =>
   Object.values(counts).reduce((t, c) => ({ created: t.created + c.created, updated: t.updated + c.updated, unchanged: t.unchanged + c.unchanged }), {

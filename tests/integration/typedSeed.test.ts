@@ -154,7 +154,8 @@ describe('the typed API on the seeded article', () => {
       lowerBound: 12000,
       unit: 'people',
       qualifier: 'over',
-      approximate: true,
+      // "over 12,000" is a bound the article states without a hedge: not approximate.
+      approximate: null,
       attributedTo: { edges: [{ node: { id: 'united-nations' } }] },
       measures: { edges: [{ node: { id: 'attacks-on-ukrainian-cities' } }] },
     });

@@ -1,0 +1,3 @@
+export { listValues } from './listValues';
+export { findAssertions } from './findAssertions';
+export type { AssertionRecord, AssertionWhere } from './findAssertions';

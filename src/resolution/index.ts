@@ -1,0 +1,12 @@
+export { resolveMentions, DEFAULT_THRESHOLDS } from './resolveMentions';
+export type { ResolveOptions, ResolutionThresholds } from './resolveMentions';
+export type { Candidate, Mention, ResolutionOutcome, ScoredCandidate } from './Mention';
+export type { CandidateSource } from './CandidateSource';
+export { graphCandidateSource } from './graphCandidateSource';
+export type { RunQuery } from './graphCandidateSource';
+export { memoryCandidateSource } from './memoryCandidateSource';
+export { scoreCandidate, FUZZY_TYPES } from './scoreCandidate';
+export { normalizeName, foldDashes } from './normalizeName';
+export { transliterationKey } from './transliterationKey';
+export { personNameParts } from './personNameParts';
+export { formatCandidates } from './formatCandidates';
