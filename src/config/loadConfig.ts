@@ -87,6 +87,11 @@ const envSchema = z.object({
   CYPHER_MAX_CONCURRENT: int(1, 100).default(2),
   CYPHER_MAX_QUEUED: int(0, 1_000).default(4),
   SAVED_QUERIES_DIR: z.string().min(1).default(path.join(projectRoot, 'queries')),
+
+  // Pages for people (web/): GraphiQL at GET /graphql, the explorer at /explorer.
+  GRAPHIQL: booleanFromEnv.default(true),
+  EXPLORER: booleanFromEnv.default(true),
+  WEB_DIR: z.string().min(1).default(path.join(projectRoot, 'dist', 'web')),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -162,6 +167,13 @@ export interface Config {
     pathsMaxFirst: number;
     /** Transaction timeout of a path search. */
     pathsTimeoutMs: number;
+  };
+  /** The pages the API serves to browsers, bundled by web/build.ts. */
+  web: {
+    graphiql: boolean;
+    explorer: boolean;
+    /** The folder of the bundles (dist/web). */
+    dir: string;
   };
 }
 
@@ -271,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pathsMaxFirst: e.PATHS_MAX_FIRST,
       pathsTimeoutMs: e.PATHS_TIMEOUT_MS,
     },
+    web: { graphiql: e.GRAPHIQL, explorer: e.EXPLORER, dir: path.resolve(e.WEB_DIR) },
   };
 }
 

@@ -12,6 +12,7 @@ import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
 import { createFormatError } from '../errors';
 import { buildSchema } from '../schema';
+import { mountWebPages } from '../web';
 import type { Context } from './Context';
 import { createContext } from './createContext';
 import { httpErrorHandler } from './httpErrorHandler';
@@ -101,6 +102,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.get('/metrics', async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   });
+  // Before Apollo: a browser's GET /graphql gets GraphiQL; operations pass through to Apollo.
+  mountWebPages(expressApp, config.web, logger);
   expressApp.use(
     '/graphql',
     // Browser apps on other origins (a graph viewer on a dev server) must be listed in CORS_ORIGINS.
