@@ -28,3 +28,28 @@ export function toCytoscape(subgraph: SubgraphRecord): CytoscapeElements {
     })),
   };
 }
+
+/** The typed elements of Subgraph.elements (schema/exploration.graphql). */
+export interface TypedCytoscapeElements {
+  nodes: Array<{ data: { id: string; label: string; type: string }; classes: string[] }>;
+  edges: Array<{ data: { id: string; source: string; target: string; label: string }; classes: string[] }>;
+}
+
+/**
+ * The subgraph as typed Cytoscape.js elements. Unlike toCytoscape, the
+ * per-query distance is a class (`distance-2`), never under `data`: typed
+ * clients cache `data` by its id, and a node's data must then be the same
+ * in every query.
+ */
+export function toTypedCytoscape(subgraph: SubgraphRecord): TypedCytoscapeElements {
+  return {
+    nodes: subgraph.nodes.map((node) => {
+      const type = node.entity.label.toUpperCase();
+      return { data: { id: node.id, label: node.entity.name ?? node.id, type }, classes: [type.toLowerCase(), `distance-${node.distance}`] };
+    }),
+    edges: subgraph.edges.map((edge) => ({
+      data: { id: edge.id, source: edge.from, target: edge.to, label: edge.type },
+      classes: [edge.type.toLowerCase()],
+    })),
+  };
+}

@@ -3,6 +3,7 @@ import {
   exploreNeighborhood,
   findPaths,
   toCytoscape,
+  toTypedCytoscape,
   type ExpandArgs,
   type ExplorationDeps,
   type GraphEdgeRecord,
@@ -13,6 +14,7 @@ import {
 } from '../exploration';
 import { evidenceOf } from '../model';
 import type { Context } from '../server/Context';
+import { describeRelationship } from './relationConnection';
 
 /** The request's executor, loader and caps, as src/exploration takes them. */
 function depsOf(ctx: Context): ExplorationDeps {
@@ -29,9 +31,11 @@ export const explorationResolvers = {
 
   Subgraph: {
     cytoscape: (subgraph: SubgraphRecord) => toCytoscape(subgraph),
+    elements: (subgraph: SubgraphRecord) => toTypedCytoscape(subgraph),
   },
 
   GraphNode: {
+    entityId: (node: GraphNodeRecord) => node.id,
     type: (node: GraphNodeRecord) => node.entity.label.toUpperCase(),
     name: (node: GraphNodeRecord) => node.entity.name ?? node.id,
     // The exploration query returned the entity whole (and primed the loader with it).
@@ -40,5 +44,9 @@ export const explorationResolvers = {
 
   GraphEdge: {
     evidence: (edge: GraphEdgeRecord) => evidenceOf(edge.properties),
+    // Paths' edges too: every edge of the API carries its role and properties beside its evidence.
+    role: (edge: GraphEdgeRecord) => describeRelationship(edge.properties).role,
+    status: (edge: GraphEdgeRecord) => describeRelationship(edge.properties).status,
+    properties: (edge: GraphEdgeRecord) => describeRelationship(edge.properties).properties,
   },
 };
