@@ -51,7 +51,7 @@ export async function buildWeb(): Promise<string> {
     }),
     build({
       ...common,
-      entryPoints: { explorer: path.join(root, 'web', 'explorer', 'main.ts') },
+      entryPoints: { explorer: path.join(root, 'web', 'explorer', 'main.ts'), 'explorer-style': path.join(root, 'web', 'explorer', 'explorer.css') },
       outdir: path.join(WEB_OUT_DIR, 'explorer'),
       format: 'iife',
     }),
