@@ -148,6 +148,7 @@ async function connectTo(to: string): Promise<void> {
   for (const id of [...nodes.map((node) => node.entityId), ...edges.map((edge) => edge.id)]) cy.getElementById(id).addClass('on-path');
   await layout(false);
   state.to = to;
+  state.edge = null; // the paths take the side panel
   saveState();
   const target = nodes.find((node) => node.entityId === to)?.name ?? to;
   if (!data.paths.length) {
