@@ -5,6 +5,7 @@ import { bindSavedQueryParams } from './bindSavedQueryParams';
 import { createConcurrencyLimit, type ConcurrencyLimit } from './createConcurrencyLimit';
 import type { CypherPlan, CypherResult } from './CypherTypes';
 import { executeReadOnly } from './executeReadOnly';
+import { createGraphCollector } from './GraphCollector';
 import { guardQuery } from './guardQuery';
 import { jsonToParams } from './jsonToParams';
 import { loadSavedQueries } from './loadSavedQueries';
@@ -70,17 +71,20 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
     return limit(async () => {
       const started = performance.now();
       const guarded = await guardQuery(db, query, params, { timeoutMs, metadata, argument });
+      const collected = createGraphCollector();
       const executed = await executeReadOnly(db, query, params, {
         rowLimit,
         timeoutMs,
         maxResultBytes: config.maxResultBytes,
         metadata,
+        collector: collected,
       });
       const summary = executed.summary;
       return {
         columns: executed.columns,
         rows: executed.rows,
         truncated: executed.truncated,
+        collected,
         summary: {
           queryType: summary?.queryType ? String(summary.queryType) : guarded.queryType,
           database: db.database,

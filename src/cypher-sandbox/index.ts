@@ -3,3 +3,5 @@ export type { CallInfo, CypherRequest, CypherSandbox } from './createCypherSandb
 export type { CypherNotification, CypherPlan, CypherPlanOperator, CypherResult, CypherSummary } from './CypherTypes';
 export { SavedQueryError } from './loadSavedQueries';
 export type { SavedQuery, SavedQueryParameter } from './SavedQuery';
+export { toCypherGraph } from './toCypherGraph';
+export type { CypherGraphRecord, CypherGraphRelationshipRecord } from './toCypherGraph';

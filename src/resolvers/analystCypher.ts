@@ -1,6 +1,9 @@
 import { JSONResolver } from 'graphql-scalars';
 import { requireRole } from '../auth';
+import { toCypherGraph, type CypherGraphRelationshipRecord, type CypherResult } from '../cypher-sandbox';
+import { evidenceOf } from '../model';
 import type { Context } from '../server/Context';
+import { describeRelationship } from './relationConnection';
 
 interface CypherArgs {
   query: string;
@@ -21,5 +24,14 @@ export const analystCypherResolvers = {
       requireRole(ctx.viewer, 'analyst', 'explainCypher');
       return ctx.cypher.explain(ctx.db, args.query, { requestId: ctx.requestId, keyName: ctx.viewer.keyName });
     },
+  },
+  CypherResult: {
+    // Only when selected: relationships returned without their nodes cost one more read for their ends.
+    graph: (result: CypherResult, _args: unknown, ctx: Context) => toCypherGraph(ctx.db, result.collected),
+  },
+  CypherGraphRelationship: {
+    evidence: (relationship: CypherGraphRelationshipRecord) => evidenceOf(relationship.properties),
+    role: (relationship: CypherGraphRelationshipRecord) => describeRelationship(relationship.properties).role,
+    properties: (relationship: CypherGraphRelationshipRecord) => describeRelationship(relationship.properties).properties,
   },
 };
