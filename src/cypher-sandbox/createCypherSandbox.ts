@@ -8,7 +8,7 @@ import { executeReadOnly } from './executeReadOnly';
 import { createGraphCollector } from './GraphCollector';
 import { guardQuery } from './guardQuery';
 import { jsonToParams } from './jsonToParams';
-import { loadSavedQueries } from './loadSavedQueries';
+import { loadSavedQueries, SavedQueryError } from './loadSavedQueries';
 import type { SavedQuery } from './SavedQuery';
 import { mergeNotifications, toCypherNotifications } from './toCypherNotifications';
 import { toCypherPlan } from './toCypherPlan';
@@ -42,6 +42,12 @@ export interface CypherSandbox {
   explain(db: Db, query: string, call: CallInfo): Promise<CypherPlan>;
   /** Every saved query, by name order. */
   readonly savedQueries: readonly SavedQuery[];
+  /**
+   * Reads SAVED_QUERIES_DIR again and, when every file is valid, serves the
+   * new set from the next call on; a bad file changes nothing and is
+   * reported as BAD_USER_INPUT listing every problem. Returns the names now served.
+   */
+  reloadSavedQueries(): string[];
   findSavedQuery(name: string): SavedQuery | undefined;
   /** Checks the parameters against the declarations, then guards and runs the saved query. */
   runSavedQuery(db: Db, query: SavedQuery, params: unknown, limit: number | null | undefined, call: CallInfo): Promise<CypherResult>;
@@ -56,8 +62,9 @@ export interface CypherSandbox {
  */
 export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
   const limit = createConcurrencyLimit({ maxConcurrent: config.maxConcurrent, maxQueued: config.maxQueued });
-  const saved = loadSavedQueries(config.savedQueriesDir);
-  const savedQueries = [...saved.values()].sort((a, b) => a.name.localeCompare(b.name));
+  let saved = loadSavedQueries(config.savedQueriesDir);
+  const sortByName = (queries: Map<string, SavedQuery>) => [...queries.values()].sort((a, b) => a.name.localeCompare(b.name));
+  let savedQueries = sortByName(saved);
 
   async function guardAndRun(
     db: Db,
@@ -109,8 +116,24 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
 
   return {
     limit,
-    savedQueries,
+    get savedQueries() {
+      return savedQueries;
+    },
     findSavedQuery: (name) => saved.get(name),
+    reloadSavedQueries() {
+      try {
+        // Both swapped together, so a call sees the old set or the new one, never half of each.
+        const next = loadSavedQueries(config.savedQueriesDir);
+        saved = next;
+        savedQueries = sortByName(next);
+        return savedQueries.map((query) => query.name);
+      } catch (error) {
+        if (error instanceof SavedQueryError) {
+          throw badInput(`${error.message}\nThe saved queries already loaded stay in use.`, { problems: error.problems });
+        }
+        throw error;
+      }
+    },
 
     async run(db, request, call) {
       const rowLimit = checkRange('limit', request.limit, config.defaultRowLimit, 1, config.maxRowLimit, 'CYPHER_MAX_ROW_LIMIT');

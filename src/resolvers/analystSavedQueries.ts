@@ -22,6 +22,14 @@ export const analystSavedQueryResolvers = {
       return ctx.cypher.runSavedQuery(ctx.db, query, args.params, args.limit, { requestId: ctx.requestId, keyName: ctx.viewer.keyName });
     },
   },
+  Mutation: {
+    reloadSavedQueries(_parent: unknown, _args: unknown, ctx: Context) {
+      requireRole(ctx.viewer, 'admin', 'reloadSavedQueries');
+      const names = ctx.cypher.reloadSavedQueries();
+      ctx.logger.info({ count: names.length }, 'saved queries reloaded');
+      return { count: names.length, names };
+    },
+  },
   SavedQueryParameter: {
     type: (parameter: SavedQueryParameter) => parameter.type.toUpperCase(),
     items: (parameter: SavedQueryParameter) => parameter.items?.toUpperCase() ?? null,
