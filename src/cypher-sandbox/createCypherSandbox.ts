@@ -20,6 +20,17 @@ export interface CallInfo {
   keyName?: string;
 }
 
+/** Takes one row of a streamed query, with the column names; the next row is read once it settles. */
+export type RowSink = (row: Record<string, unknown>, columns: string[]) => void | Promise<void>;
+
+/** How a streamed query ended. */
+export interface StreamedQuery {
+  columns: string[];
+  rowCount: number;
+  /** True when the row cap or the size cap stopped the stream. */
+  truncated: boolean;
+}
+
 /** The arguments of Query.cypher. */
 export interface CypherRequest {
   query: string;
@@ -38,6 +49,12 @@ export interface CypherRequest {
 export interface CypherSandbox {
   /** Guards and runs one ad-hoc query. */
   run(db: Db, request: CypherRequest, call: CallInfo): Promise<CypherResult>;
+  /**
+   * Guards and runs one ad-hoc query like run, under the same timeout, row
+   * cap and concurrency limit, but hands each row to `onRow` as it arrives
+   * instead of collecting them (exports). Resolves once the stream ends.
+   */
+  stream(db: Db, request: CypherRequest, call: CallInfo, onRow: RowSink): Promise<StreamedQuery>;
   /** Guards one query and returns its plan, without running it. */
   explain(db: Db, query: string, call: CallInfo): Promise<CypherPlan>;
   /** Every saved query, by name order. */
@@ -140,6 +157,25 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
       const timeoutMs = checkRange('timeoutMs', request.timeoutMs, config.defaultTimeoutMs, 1, config.maxTimeoutMs, 'CYPHER_MAX_TIMEOUT_MS');
       const params = jsonToParams(request.params);
       return guardAndRun(db, request.query, params, rowLimit, timeoutMs, metadataOf(call, 'analyst.cypher'), 'query');
+    },
+
+    async stream(db, request, call, onRow) {
+      const rowLimit = checkRange('limit', request.limit, config.defaultRowLimit, 1, config.maxRowLimit, 'CYPHER_MAX_ROW_LIMIT');
+      const timeoutMs = checkRange('timeoutMs', request.timeoutMs, config.defaultTimeoutMs, 1, config.maxTimeoutMs, 'CYPHER_MAX_TIMEOUT_MS');
+      const params = jsonToParams(request.params);
+      const metadata = metadataOf(call, 'analyst.export');
+      return limit(async () => {
+        await guardQuery(db, request.query, params, { timeoutMs, metadata, argument: 'query' });
+        const executed = await executeReadOnly(db, request.query, params, {
+          rowLimit,
+          timeoutMs,
+          // An export is written out as it goes, so the size cap is the row cap's business, not memory's.
+          maxResultBytes: Number.MAX_SAFE_INTEGER,
+          metadata,
+          onRow,
+        });
+        return { columns: executed.columns, rowCount: executed.rowCount, truncated: executed.truncated };
+      });
     },
 
     async explain(db, query, call) {

@@ -14,6 +14,7 @@ import { createFormatError } from '../errors';
 import { buildSchema } from '../schema';
 import { mountWebPages } from '../web';
 import type { Context } from './Context';
+import { analystExport } from './analystExport';
 import { createContext } from './createContext';
 import { httpErrorHandler } from './httpErrorHandler';
 import type { Logger } from './logger';
@@ -102,6 +103,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.get('/metrics', async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   });
+  // No CORS here: exports are for analysts' own tools (the CLI, curl), never other sites' pages.
+  expressApp.post('/analyst/export', express.json({ limit: '256kb' }), analystExport({ config, db, logger, cypher }));
   // Before Apollo: a browser's GET /graphql gets GraphiQL; operations pass through to Apollo.
   mountWebPages(expressApp, config.web, logger);
   expressApp.use(
