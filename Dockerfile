@@ -6,7 +6,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
-# Type-check once here (tsc), then compile with the same fast build `npm start` uses.
+COPY web ./web
+# Type-check once here (tsc), then compile with the same fast build `npm start` uses, and bundle the web pages.
 RUN npx tsc -p tsconfig.build.json --noEmit && npm run build
 
 FROM node:20-bookworm-slim
@@ -15,6 +16,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/dist-web ./dist-web
 COPY schema ./schema
 COPY seed ./seed
 COPY queries ./queries

@@ -19,7 +19,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      roots: ['<rootDir>/tests/integration'],
+      // Browser tests (tests/browser) drive a real Chromium against an app on the same Neo4j.
+      roots: ['<rootDir>/tests/integration', '<rootDir>/tests/browser'],
       testMatch: ['**/*.test.ts'],
       globalSetup: '<rootDir>/tests/setup/globalSetup.ts',
       globalTeardown: '<rootDir>/tests/setup/globalTeardown.ts',

@@ -109,6 +109,11 @@ const envSchema = z.object({
     .regex(/^[_A-Za-z][_0-9A-Za-z]*(,[_A-Za-z][_0-9A-Za-z]*)*$/, { error: 'expected GraphQL operation names, comma-separated' })
     .optional(),
   METRICS_MAX_OPERATIONS: int(0, 10_000).default(100),
+
+  // Pages for people (web/): GraphiQL at GET /graphql, the explorer at /explorer.
+  GRAPHIQL: booleanFromEnv.default(true),
+  EXPLORER: booleanFromEnv.default(true),
+  WEB_DIR: z.string().min(1).default(path.join(projectRoot, 'dist-web')),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -203,6 +208,13 @@ export interface Config {
     pathsMaxFirst: number;
     /** Transaction timeout of a path search. */
     pathsTimeoutMs: number;
+  };
+  /** The pages the API serves to browsers, bundled by web/build.ts. */
+  web: {
+    graphiql: boolean;
+    explorer: boolean;
+    /** The folder of the bundles (dist-web/). */
+    dir: string;
   };
 }
 
@@ -319,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pathsMaxFirst: e.PATHS_MAX_FIRST,
       pathsTimeoutMs: e.PATHS_TIMEOUT_MS,
     },
+    web: { graphiql: e.GRAPHIQL, explorer: e.EXPLORER, dir: path.resolve(e.WEB_DIR) },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { GraphCollector } from './GraphCollector';
 /**
  * The shapes the sandbox returns; they mirror the GraphQL types of
  * schema/analyst.graphql, so resolvers return them as they are.
@@ -50,6 +51,8 @@ export interface CypherResult {
   rows: Array<Record<string, unknown>>;
   truncated: boolean;
   summary: CypherSummary;
+  /** The nodes and relationships the rows held, for CypherResult.graph (built only when selected). */
+  collected: GraphCollector;
 }
 
 /** One operator of a plan, flattened in pre-order. */

@@ -5,9 +5,10 @@ import { bindSavedQueryParams } from './bindSavedQueryParams';
 import { createConcurrencyLimit, type ConcurrencyLimit } from './createConcurrencyLimit';
 import type { CypherPlan, CypherResult } from './CypherTypes';
 import { executeReadOnly } from './executeReadOnly';
+import { createGraphCollector } from './GraphCollector';
 import { guardQuery } from './guardQuery';
 import { jsonToParams } from './jsonToParams';
-import { loadSavedQueries } from './loadSavedQueries';
+import { loadSavedQueries, SavedQueryError } from './loadSavedQueries';
 import type { SavedQuery } from './SavedQuery';
 import { mergeNotifications, toCypherNotifications } from './toCypherNotifications';
 import { toCypherPlan } from './toCypherPlan';
@@ -17,6 +18,17 @@ export interface CallInfo {
   requestId: string;
   /** The configured name of the API key, when there was one. */
   keyName?: string;
+}
+
+/** Takes one row of a streamed query, with the column names; the next row is read once it settles. */
+export type RowSink = (row: Record<string, unknown>, columns: string[]) => void | Promise<void>;
+
+/** How a streamed query ended. */
+export interface StreamedQuery {
+  columns: string[];
+  rowCount: number;
+  /** True when the row cap or the size cap stopped the stream. */
+  truncated: boolean;
 }
 
 /** The arguments of Query.cypher. */
@@ -37,10 +49,22 @@ export interface CypherRequest {
 export interface CypherSandbox {
   /** Guards and runs one ad-hoc query. */
   run(db: Db, request: CypherRequest, call: CallInfo): Promise<CypherResult>;
+  /**
+   * Guards and runs one ad-hoc query like run, under the same timeout, row
+   * cap and concurrency limit, but hands each row to `onRow` as it arrives
+   * instead of collecting them (exports). Resolves once the stream ends.
+   */
+  stream(db: Db, request: CypherRequest, call: CallInfo, onRow: RowSink): Promise<StreamedQuery>;
   /** Guards one query and returns its plan, without running it. */
   explain(db: Db, query: string, call: CallInfo): Promise<CypherPlan>;
   /** Every saved query, by name order. */
   readonly savedQueries: readonly SavedQuery[];
+  /**
+   * Reads SAVED_QUERIES_DIR again and, when every file is valid, serves the
+   * new set from the next call on; a bad file changes nothing and is
+   * reported as BAD_USER_INPUT listing every problem. Returns the names now served.
+   */
+  reloadSavedQueries(): string[];
   findSavedQuery(name: string): SavedQuery | undefined;
   /** Checks the parameters against the declarations, then guards and runs the saved query. */
   runSavedQuery(db: Db, query: SavedQuery, params: unknown, limit: number | null | undefined, call: CallInfo): Promise<CypherResult>;
@@ -55,8 +79,9 @@ export interface CypherSandbox {
  */
 export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
   const limit = createConcurrencyLimit({ maxConcurrent: config.maxConcurrent, maxQueued: config.maxQueued });
-  const saved = loadSavedQueries(config.savedQueriesDir);
-  const savedQueries = [...saved.values()].sort((a, b) => a.name.localeCompare(b.name));
+  let saved = loadSavedQueries(config.savedQueriesDir);
+  const sortByName = (queries: Map<string, SavedQuery>) => [...queries.values()].sort((a, b) => a.name.localeCompare(b.name));
+  let savedQueries = sortByName(saved);
 
   async function guardAndRun(
     db: Db,
@@ -70,17 +95,20 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
     return limit(async () => {
       const started = performance.now();
       const guarded = await guardQuery(db, query, params, { timeoutMs, metadata, argument });
+      const collected = createGraphCollector();
       const executed = await executeReadOnly(db, query, params, {
         rowLimit,
         timeoutMs,
         maxResultBytes: config.maxResultBytes,
         metadata,
+        collector: collected,
       });
       const summary = executed.summary;
       return {
         columns: executed.columns,
         rows: executed.rows,
         truncated: executed.truncated,
+        collected,
         summary: {
           queryType: summary?.queryType ? String(summary.queryType) : guarded.queryType,
           database: db.database,
@@ -105,14 +133,49 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
 
   return {
     limit,
-    savedQueries,
+    get savedQueries() {
+      return savedQueries;
+    },
     findSavedQuery: (name) => saved.get(name),
+    reloadSavedQueries() {
+      try {
+        // Both swapped together, so a call sees the old set or the new one, never half of each.
+        const next = loadSavedQueries(config.savedQueriesDir);
+        saved = next;
+        savedQueries = sortByName(next);
+        return savedQueries.map((query) => query.name);
+      } catch (error) {
+        if (error instanceof SavedQueryError) {
+          throw badInput(`${error.message}\nThe saved queries already loaded stay in use.`, { problems: error.problems });
+        }
+        throw error;
+      }
+    },
 
     async run(db, request, call) {
       const rowLimit = checkRange('limit', request.limit, config.defaultRowLimit, 1, config.maxRowLimit, 'CYPHER_MAX_ROW_LIMIT');
       const timeoutMs = checkRange('timeoutMs', request.timeoutMs, config.defaultTimeoutMs, 1, config.maxTimeoutMs, 'CYPHER_MAX_TIMEOUT_MS');
       const params = jsonToParams(request.params);
       return guardAndRun(db, request.query, params, rowLimit, timeoutMs, metadataOf(call, 'analyst.cypher'), 'query');
+    },
+
+    async stream(db, request, call, onRow) {
+      const rowLimit = checkRange('limit', request.limit, config.defaultRowLimit, 1, config.maxRowLimit, 'CYPHER_MAX_ROW_LIMIT');
+      const timeoutMs = checkRange('timeoutMs', request.timeoutMs, config.defaultTimeoutMs, 1, config.maxTimeoutMs, 'CYPHER_MAX_TIMEOUT_MS');
+      const params = jsonToParams(request.params);
+      const metadata = metadataOf(call, 'analyst.export');
+      return limit(async () => {
+        await guardQuery(db, request.query, params, { timeoutMs, metadata, argument: 'query' });
+        const executed = await executeReadOnly(db, request.query, params, {
+          rowLimit,
+          timeoutMs,
+          // An export is written out as it goes, so the size cap is the row cap's business, not memory's.
+          maxResultBytes: Number.MAX_SAFE_INTEGER,
+          metadata,
+          onRow,
+        });
+        return { columns: executed.columns, rowCount: executed.rowCount, truncated: executed.truncated };
+      });
     },
 
     async explain(db, query, call) {

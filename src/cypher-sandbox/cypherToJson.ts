@@ -1,3 +1,5 @@
+import type { GraphCollector } from './GraphCollector';
+import { INTERNAL_PROPERTIES } from './internalProperties';
 import neo4j, { isInt, isNode, isPath, isPoint, isRelationship, type Integer, type Node, type Path, type Point, type Relationship } from 'neo4j-driver';
 
 /** Names of the coordinate reference systems Neo4j knows, by SRID. */
@@ -20,11 +22,16 @@ const CRS_BY_SRID: Record<number, string> = {
  * - DATE, TIME, LOCAL TIME, DATETIME, LOCAL DATETIME, DURATION: ISO-8601
  *   strings (a DATETIME with a zone id keeps it: `…+01:00[Europe/Berlin]`);
  * - POINT: { srid, crs, x, y } plus z in 3D;
- * - NODE: { id (elementId), labels, properties };
+ * - NODE: { id (the entity id; the elementId for a node without one),
+ *   elementId, labels, properties };
  * - RELATIONSHIP: { id, type, start, end (elementIds), properties };
  * - PATH: { nodes, relationships }, in path order.
+ *
+ * Internal properties (INTERNAL_PROPERTIES) are dropped from nodes,
+ * relationships and maps. With a collector, every node and relationship
+ * met is also recorded for the graph view of the result.
  */
-export function cypherToJson(value: unknown): unknown {
+export function cypherToJson(value: unknown, collector?: GraphCollector): unknown {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case 'string':
@@ -43,36 +50,62 @@ export function cypherToJson(value: unknown): unknown {
     const integer = value as Integer;
     return neo4j.integer.inSafeRange(integer) ? integer.toNumber() : integer.toString();
   }
-  if (Array.isArray(value)) return value.map(cypherToJson);
+  if (Array.isArray(value)) return value.map((item) => cypherToJson(item, collector));
   if (value instanceof Int8Array || value instanceof Uint8Array) {
     return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   }
   const object = value as object;
-  if (isNode(object)) return nodeToJson(object as Node);
-  if (isRelationship(object)) return relationshipToJson(object as Relationship);
+  if (isNode(object)) return nodeToJson(object as Node, collector);
+  if (isRelationship(object)) return relationshipToJson(object as Relationship, collector);
   if (isPath(object)) {
     const path = object as Path;
     return {
-      nodes: [path.start, ...path.segments.map((segment) => segment.end)].map(nodeToJson),
-      relationships: path.segments.map((segment) => relationshipToJson(segment.relationship)),
+      nodes: [path.start, ...path.segments.map((segment) => segment.end)].map((node) => nodeToJson(node, collector)),
+      relationships: path.segments.map((segment) => relationshipToJson(segment.relationship, collector)),
     };
   }
   if (isPoint(object)) return pointToJson(object as Point);
   if (isTemporal(object)) return object.toString();
-  return Object.fromEntries(Object.entries(object).map(([key, v]) => [key, cypherToJson(v)]));
+  return publicProperties(object, collector);
 }
 
-function nodeToJson(node: Node): Record<string, unknown> {
-  return { id: node.elementId, labels: [...node.labels], properties: cypherToJson(node.properties) };
+/** A map's or an element's properties, converted, without the internal ones. */
+function publicProperties(object: object, collector?: GraphCollector): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(object)
+      .filter(([key]) => !INTERNAL_PROPERTIES.has(key))
+      .map(([key, v]) => [key, cypherToJson(v, collector)]),
+  );
 }
 
-function relationshipToJson(relationship: Relationship): Record<string, unknown> {
+function nodeToJson(node: Node, collector?: GraphCollector): Record<string, unknown> {
+  const properties = publicProperties(node.properties);
+  const entityId = typeof properties.id === 'string' ? properties.id : null;
+  const labels = [...node.labels];
+  collector?.nodes.set(node.elementId, {
+    elementId: node.elementId,
+    id: entityId,
+    type: labels.find((label) => label !== 'Entity')?.toUpperCase() ?? null,
+    name: typeof properties.name === 'string' ? properties.name : null,
+  });
+  return { id: entityId ?? node.elementId, elementId: node.elementId, labels, properties };
+}
+
+function relationshipToJson(relationship: Relationship, collector?: GraphCollector): Record<string, unknown> {
+  const properties = publicProperties(relationship.properties);
+  collector?.relationships.set(relationship.elementId, {
+    elementId: relationship.elementId,
+    type: relationship.type,
+    startElementId: relationship.startNodeElementId,
+    endElementId: relationship.endNodeElementId,
+    properties,
+  });
   return {
     id: relationship.elementId,
     type: relationship.type,
     start: relationship.startNodeElementId,
     end: relationship.endNodeElementId,
-    properties: cypherToJson(relationship.properties),
+    properties,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Record as Neo4jRecord, ResultSummary } from 'neo4j-driver';
 import type { Db } from '../db';
 import { cypherToJson } from './cypherToJson';
+import type { GraphCollector } from './GraphCollector';
 import { mapCypherError } from './mapCypherError';
 
 /** Limits of one execution. */
@@ -12,12 +13,22 @@ export interface ExecuteOptions {
   /** Transaction timeout, enforced by the server. */
   timeoutMs: number;
   metadata: Record<string, unknown>;
+  /** Records every node and relationship of the rows, for the graph view. */
+  collector?: GraphCollector;
+  /**
+   * Takes each row as it arrives instead of collecting it (exports): the
+   * next row is read only once the returned promise settles, so a slow
+   * client slows the Bolt stream rather than filling memory.
+   */
+  onRow?: (row: Record<string, unknown>, columns: string[]) => void | Promise<void>;
 }
 
 /** Rows and what the server said about them. */
 export interface ExecutedQuery {
   columns: string[];
+  /** The rows, unless onRow took them. */
   rows: Array<Record<string, unknown>>;
+  rowCount: number;
   truncated: boolean;
   /** Absent when the server's summary could not be had (the stream was cut short). */
   summary?: ResultSummary;
@@ -43,6 +54,8 @@ export async function executeReadOnly(db: Db, query: string, params: Record<stri
       const result = tx.run(query, params);
       const iterator = result[Symbol.asyncIterator]();
       const rows: Array<Record<string, unknown>> = [];
+      let rowCount = 0;
+      let columns: string[] | undefined;
       let bytes = 0;
       let truncated = false;
       let summary: ResultSummary | undefined;
@@ -52,18 +65,20 @@ export async function executeReadOnly(db: Db, query: string, params: Record<stri
           summary = next.value;
           break;
         }
-        if (rows.length >= options.rowLimit || bytes > options.maxResultBytes) {
+        if (rowCount >= options.rowLimit || bytes > options.maxResultBytes) {
           truncated = true;
           // Cancels the stream (DISCARD) and resolves with the summary once the server has stopped.
           summary = (await iterator.return?.())?.value as ResultSummary | undefined;
           break;
         }
-        const row = toRow(next.value);
+        const row = toRow(next.value, options.collector);
         bytes += JSON.stringify(row).length;
-        rows.push(row);
+        rowCount += 1;
+        if (options.onRow) await options.onRow(row, (columns ??= next.value.keys.map(String)));
+        else rows.push(row);
       }
-      const columns = (await result.keys()) as string[];
-      return { columns, rows, truncated, summary };
+      columns ??= (await result.keys()) as string[];
+      return { columns, rows, rowCount, truncated, summary };
     } finally {
       await tx.rollback().catch(() => undefined);
     }
@@ -74,8 +89,8 @@ export async function executeReadOnly(db: Db, query: string, params: Record<stri
   }
 }
 
-function toRow(record: Neo4jRecord): Record<string, unknown> {
+function toRow(record: Neo4jRecord, collector?: GraphCollector): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const key of record.keys) row[String(key)] = cypherToJson(record.get(key));
+  for (const key of record.keys) row[String(key)] = cypherToJson(record.get(key), collector);
   return row;
 }

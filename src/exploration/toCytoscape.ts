@@ -1,3 +1,4 @@
+import type { EntityType } from '../generated/resolverTypes';
 import type { SubgraphRecord } from './SubgraphRecord';
 
 /** A Cytoscape.js element definition: everything it needs sits under `data`. */
@@ -25,6 +26,31 @@ export function toCytoscape(subgraph: SubgraphRecord): CytoscapeElements {
     })),
     edges: subgraph.edges.map((edge) => ({
       data: { id: edge.id, source: edge.from, target: edge.to, label: edge.type },
+    })),
+  };
+}
+
+/** The typed elements of Subgraph.elements (schema/exploration.graphql). */
+export interface TypedCytoscapeElements {
+  nodes: Array<{ data: { id: string; label: string; type: EntityType }; classes: string[] }>;
+  edges: Array<{ data: { id: string; source: string; target: string; label: string }; classes: string[] }>;
+}
+
+/**
+ * The subgraph as typed Cytoscape.js elements. Unlike toCytoscape, the
+ * per-query distance is a class (`distance-2`), never under `data`: typed
+ * clients cache `data` by its id, and a node's data must then be the same
+ * in every query.
+ */
+export function toTypedCytoscape(subgraph: SubgraphRecord): TypedCytoscapeElements {
+  return {
+    nodes: subgraph.nodes.map((node) => {
+      const type = node.entity.label.toUpperCase() as EntityType;
+      return { data: { id: node.id, label: node.entity.name ?? node.id, type }, classes: [type.toLowerCase(), `distance-${node.distance}`] };
+    }),
+    edges: subgraph.edges.map((edge) => ({
+      data: { id: edge.id, source: edge.from, target: edge.to, label: edge.type },
+      classes: [edge.type.toLowerCase()],
     })),
   };
 }

@@ -1,7 +1,7 @@
 import { hasRole, requireRole } from '../auth';
 import type { SavedQuery } from '../cypher-sandbox';
 import { notFound } from '../errors';
-import type { QueryResolvers, SavedQueryParameterResolvers, SavedQueryParameterType } from '../generated/resolverTypes';
+import type { MutationResolvers, QueryResolvers, SavedQueryParameterResolvers, SavedQueryParameterType } from '../generated/resolverTypes';
 import type { Context } from '../server/Context';
 
 /** The saved queries a viewer may see: public ones for readers, all for analysts and admins. */
@@ -12,6 +12,7 @@ function visibleTo(ctx: Context): readonly SavedQuery[] {
 /** Query.savedQueries and Query.runSavedQuery. */
 export const analystSavedQueryResolvers: {
   Query: Pick<QueryResolvers, 'savedQueries' | 'runSavedQuery'>;
+  Mutation: Pick<MutationResolvers, 'reloadSavedQueries'>;
   SavedQueryParameter: Pick<SavedQueryParameterResolvers, 'type' | 'items'>;
 } = {
   Query: {
@@ -24,6 +25,14 @@ export const analystSavedQueryResolvers: {
       if (!query) throw notFound(`There is no saved query named ${JSON.stringify(args.name)}.`, { argument: 'name', value: args.name });
       if (!query.public) requireRole(ctx.viewer, 'analyst', `runSavedQuery(${JSON.stringify(args.name)})`);
       return ctx.cypher.runSavedQuery(ctx.db, query, args.params, args.limit, { requestId: ctx.requestId, keyName: ctx.viewer.keyName });
+    },
+  },
+  Mutation: {
+    reloadSavedQueries(_parent, _args, ctx) {
+      requireRole(ctx.viewer, 'admin', 'reloadSavedQueries');
+      const names = ctx.cypher.reloadSavedQueries();
+      ctx.logger.info({ count: names.length }, 'saved queries reloaded');
+      return { count: names.length, names };
     },
   },
   SavedQueryParameter: {

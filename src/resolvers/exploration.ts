@@ -1,7 +1,8 @@
-import { expandSelection, exploreNeighborhood, findPaths, toCytoscape, type ExplorationDeps } from '../exploration';
+import { expandSelection, exploreNeighborhood, findPaths, toCytoscape, toTypedCytoscape, type ExplorationDeps } from '../exploration';
 import type { EntityType, GraphEdgeResolvers, GraphNodeResolvers, QueryResolvers, SubgraphResolvers } from '../generated/resolverTypes';
 import { evidenceOf } from '../model';
 import type { Context } from '../server/Context';
+import { describeRelationship } from './relationConnection';
 
 /** The request's executor, loader and caps, as src/exploration takes them. */
 function depsOf(ctx: Context): ExplorationDeps {
@@ -11,9 +12,9 @@ function depsOf(ctx: Context): ExplorationDeps {
 /** Query.neighborhood, Query.expand, Query.paths and the graph types they return (schema/exploration.graphql). */
 export const explorationResolvers: {
   Query: Pick<QueryResolvers, 'neighborhood' | 'expand' | 'paths'>;
-  Subgraph: Pick<SubgraphResolvers, 'cytoscape'>;
-  GraphNode: Pick<GraphNodeResolvers, 'type' | 'name' | 'entity'>;
-  GraphEdge: Pick<GraphEdgeResolvers, 'evidence'>;
+  Subgraph: Pick<SubgraphResolvers, 'cytoscape' | 'elements'>;
+  GraphNode: Pick<GraphNodeResolvers, 'entityId' | 'type' | 'name' | 'entity'>;
+  GraphEdge: Pick<GraphEdgeResolvers, 'evidence' | 'role' | 'status' | 'properties'>;
 } = {
   Query: {
     neighborhood: (_parent, args, ctx) => exploreNeighborhood(depsOf(ctx), args),
@@ -23,9 +24,11 @@ export const explorationResolvers: {
 
   Subgraph: {
     cytoscape: (subgraph) => toCytoscape(subgraph),
+    elements: (subgraph) => toTypedCytoscape(subgraph),
   },
 
   GraphNode: {
+    entityId: (node) => node.id,
     type: (node) => node.entity.label.toUpperCase() as EntityType,
     name: (node) => node.entity.name ?? node.id,
     // The exploration query returned the entity whole (and primed the loader with it).
@@ -34,5 +37,9 @@ export const explorationResolvers: {
 
   GraphEdge: {
     evidence: (edge) => evidenceOf(edge.properties),
+    // Paths' edges too: every edge of the API carries its role and properties beside its evidence.
+    role: (edge) => describeRelationship(edge.properties).role,
+    status: (edge) => describeRelationship(edge.properties).status,
+    properties: (edge) => describeRelationship(edge.properties).properties,
   },
 };

@@ -48,17 +48,24 @@ export interface RelationPageArgs {
   after?: string | null;
 }
 
+/** A relationship's descriptive properties (everything but its evidence), with the role and status among them. */
+export function describeRelationship(all: Record<string, unknown>): Pick<RelationEdgeRecord, 'properties' | 'role' | 'status'> {
+  const properties = Object.fromEntries(Object.entries(all).filter(([name]) => !EVIDENCE_PROPERTIES.has(name)));
+  return {
+    properties,
+    role: typeof properties.role === 'string' ? properties.role : null,
+    status: typeof properties.status === 'string' ? properties.status : null,
+  };
+}
+
 function toEdge(row: RelatedEdgeRow): RelationEdgeRecord {
-  const properties = Object.fromEntries(Object.entries(row.properties).filter(([name]) => !EVIDENCE_PROPERTIES.has(name)));
   return {
     cursor: encodeCursor(ORDERING, row.sortKey),
     type: row.type,
     direction: row.direction,
     node: row.node,
     evidence: evidenceOf(row.properties),
-    properties,
-    role: typeof properties.role === 'string' ? properties.role : null,
-    status: typeof properties.status === 'string' ? properties.status : null,
+    ...describeRelationship(row.properties),
   };
 }
 

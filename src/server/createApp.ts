@@ -14,8 +14,10 @@ import { createFormatError, ErrorCode } from '../errors';
 import { createChangeFeed } from '../mutations';
 import { reconciliationRouter } from '../reconciliation';
 import { buildSchema } from '../schema';
+import { mountWebPages } from '../web';
 import type { Context } from './Context';
 import { accessLog } from './accessLog';
+import { analystExport } from './analystExport';
 import { createContext } from './createContext';
 import { startSubscriptionServer } from './subscriptionServer';
 import { httpErrorHandler } from './httpErrorHandler';
@@ -130,6 +132,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  // No CORS here: exports are for analysts' own tools (the CLI, curl), never other sites' pages.
+  expressApp.post('/analyst/export', express.json({ limit: '256kb' }), analystExport(contextDeps, credentials));
+  // Before Apollo: a browser's GET /graphql gets GraphiQL; operations pass through to Apollo.
+  mountWebPages(expressApp, config.web, logger);
   expressApp.use(
     '/graphql',
     // Browser apps on other origins (a graph viewer on a dev server) must be listed in CORS_ORIGINS.

@@ -138,9 +138,9 @@ describe('Query.cypher and Query.explainCypher on a real Neo4j', () => {
       );
       expect(body.errors).toBeUndefined();
       const { a, r, b, p, blob, aId, bId, rId } = body.data?.cypher.rows[0];
-      expect(a).toEqual({ id: aId, labels: ['AnalystCypherProbe'], properties: { id: `${PREFIX}-a`, blob: 'aGn/', n: 1 } });
+      expect(a).toEqual({ id: `${PREFIX}-a`, elementId: aId, labels: ['AnalystCypherProbe'], properties: { id: `${PREFIX}-a`, blob: 'aGn/', n: 1 } });
       expect(r).toEqual({ id: rId, type: 'PROBE_LINK', start: aId, end: bId, properties: { w: 0.5 } });
-      expect(b).toEqual({ id: bId, labels: ['AnalystCypherProbe'], properties: { id: `${PREFIX}-b` } });
+      expect(b).toEqual({ id: `${PREFIX}-b`, elementId: bId, labels: ['AnalystCypherProbe'], properties: { id: `${PREFIX}-b` } });
       expect(p).toEqual({ nodes: [a, b], relationships: [r] });
       expect(blob).toBe(Buffer.from([104, 105, 255]).toString('base64'));
     });

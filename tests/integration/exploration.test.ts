@@ -13,7 +13,7 @@ const id = (name: string) => `${P}${name}`;
 const edge = (from: string, type: string, to: string) => `${id(from)}-${type}-${id(to)}`;
 
 const SUBGRAPH = `
-  nodes { id type name distance entity { __typename id name } }
+  nodes { id: entityId type name distance entity { __typename id name } }
   edges { id type from to evidence { quote confidence date dateText source { id name } } }
   truncated
   cytoscape
@@ -138,7 +138,7 @@ describe('exploration API on test-owned data', () => {
     });
 
     it('feeds Cytoscape.js: elements with data.id, and every edge source and target a node id', async () => {
-      const { data } = await run(`query($id: ID!) { neighborhood(id: $id, depth: 3) { cytoscape nodes { id } edges { id } } }`, {
+      const { data } = await run(`query($id: ID!) { neighborhood(id: $id, depth: 3) { cytoscape nodes { id: entityId } edges { id } } }`, {
         id: id('alice'),
       });
       const graph = data!.neighborhood as any;
@@ -159,7 +159,7 @@ describe('exploration API on test-owned data', () => {
 
     it('follows only the direction, relation types and entity types asked for', async () => {
       const q = `query($id: ID!, $d: Direction, $types: [String!], $labels: [EntityType!]) {
-        neighborhood(id: $id, depth: 2, direction: $d, relationTypes: $types, labels: $labels) { nodes { id } edges { id } } }`;
+        neighborhood(id: $id, depth: 2, direction: $d, relationTypes: $types, labels: $labels) { nodes { id: entityId } edges { id } } }`;
       const incoming = await run(q, { id: id('meeting'), d: 'INCOMING' });
       expect((incoming.data!.neighborhood as any).nodes.map((n: any) => n.id)).toEqual([id('meeting'), id('bob'), id('dora'), id('alice'), id('proposal')]);
       const outgoing = await run(q, { id: id('meeting'), d: 'OUTGOING' });
@@ -174,7 +174,7 @@ describe('exploration API on test-owned data', () => {
     });
 
     it('stops at the node limit and says so with truncated', async () => {
-      const { data } = await run(`query($id: ID!) { neighborhood(id: $id, depth: 3, limit: 3) { nodes { id } edges { from to } truncated } }`, {
+      const { data } = await run(`query($id: ID!) { neighborhood(id: $id, depth: 3, limit: 3) { nodes { id: entityId } edges { from to } truncated } }`, {
         id: id('alice'),
       });
       const graph = data!.neighborhood as any;
@@ -198,7 +198,7 @@ describe('exploration API on test-owned data', () => {
 
     it('refuses unknown ids, unknown relation types and out-of-range arguments, naming them', async () => {
       const q = `query($id: ID!, $depth: Int, $limit: Int, $types: [String!]) {
-        neighborhood(id: $id, depth: $depth, limit: $limit, relationTypes: $types) { nodes { id } } }`;
+        neighborhood(id: $id, depth: $depth, limit: $limit, relationTypes: $types) { nodes { id: entityId } } }`;
       const missing = await t.post(q, { id: id('nobody') });
       expect(missing.body.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id', value: id('nobody') });
       expect(missing.body.errors?.[0].message).toContain(id('nobody'));
@@ -224,7 +224,7 @@ describe('exploration API on test-owned data', () => {
 
   describe('expand', () => {
     const q = `query($ids: [ID!]!, $exclude: [ID!], $d: Direction) {
-      expand(ids: $ids, exclude: $exclude, direction: $d) { nodes { id distance } edges { id } truncated } }`;
+      expand(ids: $ids, exclude: $exclude, direction: $d) { nodes { id: entityId distance } edges { id } truncated } }`;
 
     it('returns the given nodes, their neighbours and the edges between them', async () => {
       const { data, errors } = await run(q, { ids: [id('bob'), id('dora')] });
@@ -270,7 +270,7 @@ describe('exploration API on test-owned data', () => {
     const q = `query($from: ID!, $to: ID!, $d: Direction, $max: Int, $first: Int) {
       paths(from: $from, to: $to, direction: $d, maxLength: $max, first: $first) {
         length
-        nodes { id distance entity { id } }
+        nodes { id: entityId distance entity { id } }
         edges { id type from to evidence { quote source { id } } }
       } }`;
 

@@ -74,7 +74,7 @@ describe('exploration around a hub of 20,000 relationships', () => {
 
   it('returns the neighbourhood of the hub within the caps, truncated', async () => {
     const { data, roundTrips } = await run(
-      `query($id: ID!) { neighborhood(id: $id, limit: 100) { nodes { id distance entity { id } } edges { id from to } truncated cytoscape } }`,
+      `query($id: ID!) { neighborhood(id: $id, limit: 100) { nodes { id: entityId distance entity { id } } edges { id from to } truncated cytoscape } }`,
       { id: HUB },
     );
     const graph = data.neighborhood;
@@ -102,7 +102,7 @@ describe('exploration around a hub of 20,000 relationships', () => {
     expect(total).toBeLessThan(5_000);
 
     const { data } = await run(
-      `query($id: ID!) { neighborhood(id: $id, relationTypes: ["LOCATED_IN"]) { nodes { id } edges { type } truncated } }`,
+      `query($id: ID!) { neighborhood(id: $id, relationTypes: ["LOCATED_IN"]) { nodes { id: entityId } edges { type } truncated } }`,
       { id: HUB },
     );
     // The hub has more relationships than one ring may read, so the answer cannot claim to be complete.
@@ -112,7 +112,7 @@ describe('exploration around a hub of 20,000 relationships', () => {
 
   it('stays within the caps at depth 2 from a leaf, in at most 3 round-trips', async () => {
     const { data, roundTrips } = await run(
-      `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 50) { nodes { id distance } edges { from to } truncated } }`,
+      `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 50) { nodes { id: entityId distance } edges { from to } truncated } }`,
       { id: `${P}leaf-1` },
     );
     const graph = data.neighborhood;
@@ -127,7 +127,7 @@ describe('exploration around a hub of 20,000 relationships', () => {
 
   it('expands the hub without the neighbours excluded', async () => {
     const exclude = Array.from({ length: 500 }, (_, i) => `${P}leaf-${i + 1}`);
-    const { data } = await run(`query($ids: [ID!]!, $exclude: [ID!]) { expand(ids: $ids, exclude: $exclude, limit: 30) { nodes { id } truncated } }`, {
+    const { data } = await run(`query($ids: [ID!]!, $exclude: [ID!]) { expand(ids: $ids, exclude: $exclude, limit: 30) { nodes { id: entityId } truncated } }`, {
       ids: [HUB],
       exclude,
     });
@@ -139,7 +139,7 @@ describe('exploration around a hub of 20,000 relationships', () => {
   });
 
   it('finds the path between two leaves through the hub', async () => {
-    const { data } = await run(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, first: 3) { length nodes { id } } }`, {
+    const { data } = await run(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, first: 3) { length nodes { id: entityId } } }`, {
       from: `${P}leaf-1`,
       to: `${P}leaf-20000`,
     });

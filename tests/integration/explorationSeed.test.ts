@@ -25,7 +25,7 @@ describe('exploration API on the seeded article', () => {
 
   const NEIGHBORHOOD = `query($id: ID!, $depth: Int) {
     neighborhood(id: $id, depth: $depth) {
-      nodes { id type name distance entity { __typename id } }
+      nodes { id: entityId type name distance entity { __typename id } }
       edges { id type from to evidence { quote source { id } } }
       truncated
       cytoscape
@@ -93,7 +93,7 @@ describe('exploration API on the seeded article', () => {
   it('Witkoff to Zelensky: the shortest paths first, with the quote and source on each hop', async () => {
     const { data } = await run(
       `query { paths(from: "steve-witkoff", to: "volodymyr-zelensky") {
-        length nodes { id name } edges { id type from to evidence { quote source { id name } } } } }`,
+        length nodes { id: entityId name } edges { id type from to evidence { quote source { id name } } } } }`,
     );
     const paths = data.paths as any[];
     expect(paths.length).toBeGreaterThanOrEqual(2);
@@ -125,7 +125,7 @@ describe('exploration API on the seeded article', () => {
   it('Witkoff to Zelensky over chosen relation types only', async () => {
     const { data } = await run(
       `query { paths(from: "steve-witkoff", to: "volodymyr-zelensky", relationTypes: ["PROPOSED", "CONCERNS", "PARTICIPANT_IN"], maxLength: 3) {
-        nodes { id } } }`,
+        nodes { id: entityId } } }`,
     );
     expect(data.paths.map((p: any) => p.nodes.map((n: any) => n.id))).toEqual([
       ['steve-witkoff', 'proposal-three-way-meeting', 'meeting-trump-putin-zelensky', 'volodymyr-zelensky'],
@@ -134,7 +134,7 @@ describe('exploration API on the seeded article', () => {
 
   it('expands Witkoff without the nodes the client already draws', async () => {
     const { data, roundTrips } = await run(
-      `query { expand(ids: ["steve-witkoff"], exclude: ["donald-trump", "moscow"]) { nodes { id distance } edges { from to } truncated } }`,
+      `query { expand(ids: ["steve-witkoff"], exclude: ["donald-trump", "moscow"]) { nodes { id: entityId distance } edges { from to } truncated } }`,
     );
     const ids = data.expand.nodes.map((n: any) => n.id);
     expect(ids[0]).toBe('steve-witkoff');
@@ -145,7 +145,7 @@ describe('exploration API on the seeded article', () => {
       expect(['donald-trump', 'moscow']).not.toContain(e.from);
       expect(['donald-trump', 'moscow']).not.toContain(e.to);
     }
-    const full = await run(`query { expand(ids: ["steve-witkoff"]) { nodes { id } } }`);
+    const full = await run(`query { expand(ids: ["steve-witkoff"]) { nodes { id: entityId } } }`);
     expect(full.data.expand.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining([...ids, 'donald-trump', 'moscow']));
     expect(full.data.expand.nodes).toHaveLength(ids.length + 2);
     expect(roundTrips).toBe(2);
