@@ -117,7 +117,9 @@ async function stop(child: ChildProcess, dataDir: string): Promise<void> {
     // already gone
   }
   const deadline = Date.now() + 60_000;
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 60_000)))]);
+  clearTimeout(timer);
   while (processesOf(dataDir).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   for (const pid of processesOf(dataDir)) process.kill(pid, 'SIGKILL');
   try {
