@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
+import { createPermitPool, type PermitPool } from '../admission/createPermitPool';
 import { mapNeo4jError } from './mapNeo4jError';
 import { toPlain } from './toPlain';
 
@@ -20,6 +21,21 @@ export interface DbOptions {
   defaultTimeoutMs: number;
   /** Called after each round-trip; the logging plugin uses it for debug lines. */
   onQuery?: (event: { name: string; ms: number; rows: number; mode: 'READ' | 'WRITE' }) => void;
+  /**
+   * Sessions that requests in the expensive lane may hold at once
+   * (ADMISSION_EXPENSIVE_SESSIONS); the rest of the driver's pool stays free
+   * for cheap requests. Unbounded when omitted.
+   */
+  expensiveSessions?: number;
+}
+
+/**
+ * What a request's view of the executor knows about the request. Admission
+ * control sets the lane once the operation's cost is estimated.
+ */
+export interface RequestScope {
+  /** 'expensive' requests take their sessions from the expensive lane's share of the pool. */
+  lane: 'cheap' | 'expensive';
 }
 
 /**
@@ -42,8 +58,11 @@ export interface Db {
    * analyst sandbox). The caller must close it; prefer read/write.
    */
   openSession(mode: 'READ' | 'WRITE'): Session;
-  /** The same executor with its own round-trip counter, made once per request. */
-  forRequest(metadata?: Record<string, unknown>): Db;
+  /**
+   * The same executor with its own round-trip counter, made once per
+   * request; `metadata` tags its transactions, `scope` carries its lane.
+   */
+  forRequest(metadata?: Record<string, unknown>, scope?: RequestScope): Db;
   /** How many round-trips this executor (or request view) has made. */
   readonly roundTrips: number;
   readonly database: string;
@@ -55,9 +74,26 @@ export interface Db {
 }
 
 /** Creates the executor; the caller owns the driver's lifetime through close(). */
-export function createDb(options: DbOptions, baseMetadata: Record<string, unknown> = {}): Db {
+export function createDb(options: DbOptions): Db {
+  const expensiveSessions = options.expensiveSessions
+    ? createPermitPool({
+        maxConcurrent: options.expensiveSessions,
+        // Requests in the lane are already bounded by admission control; their sessions only wait for each other.
+        maxQueued: Infinity,
+        queueTimeoutMs: 0,
+        refusal: () => new Error('unreachable: the session queue is unbounded'),
+      })
+    : undefined;
+  return createView(options, {}, { lane: 'cheap' }, expensiveSessions);
+}
+
+function createView(options: DbOptions, baseMetadata: Record<string, unknown>, scope: RequestScope, expensiveSessions: PermitPool | undefined): Db {
   const { driver, database, defaultTimeoutMs, onQuery } = options;
   let roundTrips = 0;
+
+  /** Waits for a session slot of the expensive lane when this request is in it; returns the release. */
+  const laneSlot = async (): Promise<() => void> =>
+    scope.lane === 'expensive' && expensiveSessions ? expensiveSessions.acquire() : () => {};
 
   const txConfig = (name: string, opts: QueryOptions = {}) => ({
     timeout: opts.timeoutMs ?? defaultTimeoutMs,
@@ -67,6 +103,7 @@ export function createDb(options: DbOptions, baseMetadata: Record<string, unknow
   async function run<Row>(mode: 'READ' | 'WRITE', name: string, query: string, params: Params, opts?: QueryOptions) {
     roundTrips += 1;
     const started = performance.now();
+    const release = await laneSlot();
     const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     try {
       const work = (tx: ManagedTransaction) => tx.run(query, params);
@@ -80,6 +117,7 @@ export function createDb(options: DbOptions, baseMetadata: Record<string, unknow
       throw mapNeo4jError(error);
     } finally {
       await session.close();
+      release();
     }
   }
 
@@ -101,8 +139,8 @@ export function createDb(options: DbOptions, baseMetadata: Record<string, unknow
       roundTrips += 1;
       return driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     },
-    forRequest(metadata = {}) {
-      return createDb(options, { ...baseMetadata, ...metadata });
+    forRequest(metadata = {}, requestScope = { lane: 'cheap' }) {
+      return createView(options, { ...baseMetadata, ...metadata }, requestScope, expensiveSessions);
     },
     get roundTrips() {
       return roundTrips;

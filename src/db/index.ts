@@ -1,5 +1,5 @@
 export { createDb } from './createDb';
-export type { Db, DbOptions, Params, QueryOptions } from './createDb';
+export type { Db, DbOptions, Params, QueryOptions, RequestScope } from './createDb';
 export { connectDriver, ConnectError } from './connectDriver';
 export { mapNeo4jError } from './mapNeo4jError';
 export { toPlain } from './toPlain';

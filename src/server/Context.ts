@@ -1,7 +1,8 @@
+import type { CostEstimate } from '../admission';
 import type { Viewer } from '../auth';
 import type { Config } from '../config';
 import type { CypherSandbox } from '../cypher-sandbox';
-import type { Db } from '../db';
+import type { Db, RequestScope } from '../db';
 import type { Loaders } from '../loaders';
 import type { Logger } from './logger';
 
@@ -9,6 +10,8 @@ import type { Logger } from './logger';
 export interface Context {
   /** This request's view of the executor; counts its own round-trips. */
   db: Db;
+  /** What the executor knows of this request: its lane (set by admission control). */
+  scope: RequestScope;
   loaders: Loaders;
   /** Who is asking, from the API key (src/auth); resolvers check it with requireRole. */
   viewer: Viewer;
@@ -17,4 +20,6 @@ export interface Context {
   config: Config;
   logger: Logger;
   requestId: string;
+  /** The operation's cost estimate, set by the cost plugin once the operation and its variables are known. */
+  cost?: CostEstimate;
 }

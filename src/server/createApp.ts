@@ -16,6 +16,8 @@ import type { Context } from './Context';
 import { createContext } from './createContext';
 import { httpErrorHandler } from './httpErrorHandler';
 import type { Logger } from './logger';
+import { admissionPlugin } from './plugins/admissionPlugin';
+import { costLimitPlugin } from './plugins/costLimitPlugin';
 import { limitsProtection } from './plugins/limitsProtection';
 import { loggingPlugin } from './plugins/loggingPlugin';
 import { metricsPlugin } from './plugins/metricsPlugin';
@@ -72,6 +74,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
     schema: buildSchema(),
     plugins: [
       ...armor.plugins,
+      costLimitPlugin({
+        maxCost: config.limits.queryMaxCost,
+        maxRows: config.admission.maxRows,
+        maxHops: config.admission.maxHops,
+        listDefault: config.limits.listDefault,
+        listMax: config.limits.listMax,
+        exploration: config.exploration,
+      }),
+      admissionPlugin(config.admission),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       loggingPlugin(),

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { ANONYMOUS, authenticate } from '../auth';
 import type { Config } from '../config';
 import type { CypherSandbox } from '../cypher-sandbox';
-import type { Db } from '../db';
+import type { Db, RequestScope } from '../db';
 import { createLoaders } from '../loaders';
 import type { Context } from './Context';
 import type { Logger } from './logger';
@@ -27,9 +27,11 @@ export function createContext(deps: ContextDeps, req?: Request): Context {
   const viewer = req ? authenticate(req.headers.authorization, deps.config.auth.apiKeys) : ANONYMOUS;
   const header = req?.headers['x-request-id'];
   const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
-  const db = deps.db.forRequest({ requestId });
+  const scope: RequestScope = { lane: 'cheap' };
+  const db = deps.db.forRequest({ requestId }, scope);
   return {
     db,
+    scope,
     loaders: createLoaders(db),
     viewer,
     cypher: deps.cypher,

@@ -1,0 +1,6 @@
+export { estimateCost } from './estimateCost';
+export type { CostEstimate, CostLimits, CostPart, CostViolation } from './estimateCost';
+export { createPermitPool } from './createPermitPool';
+export type { PermitPool, PermitPoolOptions } from './createPermitPool';
+export { isExpensive } from './isExpensive';
+export { tooManyRequests } from './tooManyRequests';
