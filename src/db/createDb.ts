@@ -1,6 +1,10 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
 import { createPermitPool, type PermitPool } from '../admission/createPermitPool';
+import type { AppError } from '../errors';
+import { approximateBytes } from './approximateBytes';
+import { createRequestScope, type RequestScope } from './createRequestScope';
 import { mapNeo4jError } from './mapNeo4jError';
+import { terminateTransactions } from './terminateTransactions';
 import { toPlain } from './toPlain';
 
 /** Plain parameters of a Cypher query; values only, never query text. */
@@ -29,14 +33,6 @@ export interface DbOptions {
   expensiveSessions?: number;
 }
 
-/**
- * What a request's view of the executor knows about the request. Admission
- * control sets the lane once the operation's cost is estimated.
- */
-export interface RequestScope {
-  /** 'expensive' requests take their sessions from the expensive lane's share of the pool. */
-  lane: 'cheap' | 'expensive';
-}
 
 /**
  * The one module that talks to Neo4j. Resolvers, loaders, the seed loader and
@@ -60,11 +56,16 @@ export interface Db {
   openSession(mode: 'READ' | 'WRITE'): Session;
   /**
    * The same executor with its own round-trip counter, made once per
-   * request; `metadata` tags its transactions, `scope` carries its lane.
+   * request; `metadata` tags its transactions (its `requestId` is how they
+   * are found again to end them), `scope` carries its lane, its deadline
+   * and its cancellation: once the scope's signal is aborted nothing more
+   * starts, and what runs is ended on the server.
    */
   forRequest(metadata?: Record<string, unknown>, scope?: RequestScope): Db;
   /** How many round-trips this executor (or request view) has made. */
   readonly roundTrips: number;
+  /** Aborted, with the reason as an AppError, when this request was stopped (deadline, client gone, response too large). */
+  readonly signal: AbortSignal;
   readonly database: string;
   readonly driver: Driver;
   readonly defaultTimeoutMs: number;
@@ -84,38 +85,88 @@ export function createDb(options: DbOptions): Db {
         refusal: () => new Error('unreachable: the session queue is unbounded'),
       })
     : undefined;
-  return createView(options, {}, { lane: 'cheap' }, expensiveSessions);
+  return createView(options, {}, createRequestScope(), expensiveSessions);
 }
+
+/** Attempts to end a cancelled request's transactions while some of its work is still in flight. */
+const TERMINATE_ATTEMPTS = 20;
+const TERMINATE_INTERVAL_MS = 100;
 
 function createView(options: DbOptions, baseMetadata: Record<string, unknown>, scope: RequestScope, expensiveSessions: PermitPool | undefined): Db {
   const { driver, database, defaultTimeoutMs, onQuery } = options;
   let roundTrips = 0;
+  /** Transactions and sessions of this view that have started and not yet finished. */
+  let inFlight = 0;
+
+  /** Throws the scope's reason when the request was cancelled: nothing new starts for it. */
+  const checkScope = () => {
+    if (scope.signal.aborted) throw scope.signal.reason as AppError;
+  };
+
+  /**
+   * Ends this request's transactions on the server when its scope is
+   * aborted. A transaction may be opening at that very moment, so the
+   * listing is repeated while work of the view is still in flight.
+   */
+  const requestId = baseMetadata.requestId;
+  if (requestId !== undefined) {
+    scope.signal.addEventListener(
+      'abort',
+      () => {
+        void (async () => {
+          for (let attempt = 0; attempt < TERMINATE_ATTEMPTS && inFlight > 0; attempt += 1) {
+            await terminateTransactions(driver, database, { requestId }).catch(() => 0);
+            if (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, TERMINATE_INTERVAL_MS));
+          }
+        })();
+      },
+      { once: true },
+    );
+  }
+
+  /** The transaction timeout: the call's own, cut to what is left of the request's deadline. */
+  const timeoutFor = (opts: QueryOptions = {}) => {
+    const own = opts.timeoutMs ?? defaultTimeoutMs;
+    if (scope.deadline === Infinity) return own;
+    return Math.max(1, Math.min(own, Math.ceil(scope.deadline - Date.now())));
+  };
+
+  /** A cancelled request reports why it was stopped, not the termination error the driver saw. */
+  const failure = (error: unknown) => (scope.signal.aborted ? scope.signal.reason : mapNeo4jError(error));
 
   /** Waits for a session slot of the expensive lane when this request is in it; returns the release. */
   const laneSlot = async (): Promise<() => void> =>
     scope.lane === 'expensive' && expensiveSessions ? expensiveSessions.acquire() : () => {};
 
   const txConfig = (name: string, opts: QueryOptions = {}) => ({
-    timeout: opts.timeoutMs ?? defaultTimeoutMs,
+    timeout: timeoutFor(opts),
     metadata: { app: 'diplograph', query: name, ...baseMetadata, ...opts.metadata },
   });
 
   async function run<Row>(mode: 'READ' | 'WRITE', name: string, query: string, params: Params, opts?: QueryOptions) {
     roundTrips += 1;
+    checkScope();
     const started = performance.now();
     const release = await laneSlot();
+    inFlight += 1;
     const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     try {
-      const work = (tx: ManagedTransaction) => tx.run(query, params);
+      checkScope();
+      // Checked again on every attempt: the driver retries transient failures, never a cancelled request.
+      const work = (tx: ManagedTransaction) => (checkScope(), tx.run(query, params));
       const result: QueryResult =
         mode === 'READ'
           ? await session.executeRead(work, txConfig(name, opts))
           : await session.executeWrite(work, txConfig(name, opts));
       onQuery?.({ name, ms: performance.now() - started, rows: result.records.length, mode });
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+      const rows = result.records.map((record) => toPlain(record.toObject()) as Row);
+      scope.addBytes(approximateBytes(rows));
+      checkScope();
+      return rows;
     } catch (error) {
-      throw mapNeo4jError(error);
+      throw failure(error);
     } finally {
+      inFlight -= 1;
       await session.close();
       release();
     }
@@ -126,25 +177,39 @@ function createView(options: DbOptions, baseMetadata: Record<string, unknown>, s
     write: (name, query, params = {}, opts) => run('WRITE', name, query, params, opts),
     async writeTransaction(name, work, opts) {
       roundTrips += 1;
+      checkScope();
+      inFlight += 1;
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
-        return await session.executeWrite(work, txConfig(name, opts));
+        return await session.executeWrite((tx) => (checkScope(), work(tx)), txConfig(name, opts));
       } catch (error) {
-        throw mapNeo4jError(error);
+        throw failure(error);
       } finally {
+        inFlight -= 1;
         await session.close();
       }
     },
     openSession(mode) {
       roundTrips += 1;
-      return driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+      checkScope();
+      inFlight += 1;
+      const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+      // The caller streams on its own; the session counts as in flight (for cancellation) until it is closed.
+      const close = session.close.bind(session);
+      let open = true;
+      session.close = async () => {
+        if (open) [open, inFlight] = [false, inFlight - 1];
+        return close();
+      };
+      return session;
     },
-    forRequest(metadata = {}, requestScope = { lane: 'cheap' }) {
+    forRequest(metadata = {}, requestScope = createRequestScope()) {
       return createView(options, { ...baseMetadata, ...metadata }, requestScope, expensiveSessions);
     },
     get roundTrips() {
       return roundTrips;
     },
+    signal: scope.signal,
     database,
     driver,
     defaultTimeoutMs,

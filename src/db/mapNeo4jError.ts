@@ -19,6 +19,9 @@ export function mapNeo4jError(error: unknown): unknown {
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.includes('TransactionTimedOut')) {
     return new AppError(ErrorCode.TIMEOUT, 'The query ran past its time limit and was stopped.', { neo4jCode: code });
   }
+  if (code.endsWith('Transaction.Terminated') || code.endsWith('Transaction.LockClientStopped')) {
+    return new AppError(ErrorCode.TIMEOUT, 'The query was stopped on the server before it finished.', { neo4jCode: code });
+  }
   if (code === 'Neo.ClientError.Statement.AccessMode') {
     return new AppError(ErrorCode.FORBIDDEN, 'The database refused to write in a read-only transaction.', { neo4jCode: code });
   }

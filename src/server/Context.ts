@@ -20,6 +20,12 @@ export interface Context {
   config: Config;
   logger: Logger;
   requestId: string;
+  /**
+   * Who is charged for the request: `key:<name>` of its API key, or
+   * `ip:<address>` of an anonymous reader; undefined for in-process calls
+   * (App.execute: tests, benchmarks, tools), which have no budget.
+   */
+  client?: string;
   /** The operation's cost estimate, set by the cost plugin once the operation and its variables are known. */
   cost?: CostEstimate;
 }

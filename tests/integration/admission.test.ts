@@ -78,3 +78,87 @@ describe('admission control', () => {
     expect(refused.body.errors?.[0].message).toContain('"entity.relations.edges.node.relations.edges.node.relations.edges"');
   });
 });
+
+describe('per-client budgets', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ API_KEYS, RATE_LIMIT_READER: '100', RATE_LIMIT_WINDOW_S: '60' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses a client over its window budget with 429 and RateLimit headers, while another client is served', async () => {
+    const wide = '{ persons(first: 60) { edges { node { id } } } }'; // costs 61
+    const first = await post(t.url, wide, {}, bearer(KEYS.reader));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('ratelimit-limit')).toBe('100');
+    expect(first.headers.get('ratelimit-remaining')).toBe('39');
+    expect(first.headers.get('ratelimit-policy')).toBe('100;w=60');
+
+    const over = await post(t.url, wide, {}, bearer(KEYS.reader));
+    expect(over.status).toBe(429);
+    expect(over.body.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED', cost: 61 });
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(over.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect(over.headers.get('ratelimit-remaining')).toBe('39');
+
+    // Another client (an anonymous reader, counted by address) has its own window.
+    const other = await post(t.url, wide);
+    expect(other.status).toBe(200);
+    expect(other.headers.get('ratelimit-remaining')).toBe('39');
+    // A refused request is not charged: the first client may still spend what it has left.
+    const small = await post(t.url, '{ persons(first: 10) { edges { node { id } } } }', {}, bearer(KEYS.reader));
+    expect(small.status).toBe(200);
+    expect(small.headers.get('ratelimit-remaining')).toBe('28');
+  });
+});
+
+describe('one deadline per request, cancellation and the response cap', () => {
+  let t: TestApp;
+  const PREFIX = 'admission-size-';
+  beforeAll(async () => {
+    t = await startTestApp({ API_KEYS, REQUEST_TIMEOUT_MS: '1500', RESPONSE_MAX_BYTES: '2000' });
+    await t.db.write(
+      'createSizeData',
+      `UNWIND range(1, 40) AS i
+       CREATE (:Entity:Person {id: $prefix + i, name: 'Admission size person ' + i, aliases: [], description: $text})`,
+      { prefix: PREFIX, text: 'x'.repeat(200) },
+    );
+  });
+  afterAll(async () => {
+    await t.db.write('deleteSizeData', 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: PREFIX });
+    await t.close();
+  });
+
+  it('ends the transactions of a client that disconnects mid-request', async () => {
+    const controller = new AbortController();
+    const request = post(t.url, CYPHER, { query: SLOW_CYPHER, timeoutMs: 20_000 }, { ...bearer(KEYS.analyst), 'x-request-id': 'admission-gone' }, controller.signal);
+    request.catch(() => {});
+    await until(async () => (await running(t, 'requestId', 'admission-gone')) > 0);
+    controller.abort();
+    const stopped = performance.now();
+    await until(async () => (await running(t, 'requestId', 'admission-gone')) === 0, 5_000);
+    // Well before the statement would have finished or its own 20 s timeout.
+    expect(performance.now() - stopped).toBeLessThan(5_000);
+  }, 60_000);
+
+  it('stops all of a request\'s database work at REQUEST_TIMEOUT_MS and ends its transactions', async () => {
+    const started = performance.now();
+    const late = await post(t.url, CYPHER, { query: SLOW_CYPHER, timeoutMs: 20_000 }, { ...bearer(KEYS.analyst), 'x-request-id': 'admission-late' });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(late.body.errors?.[0].extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+    expect(late.body.data).toBeNull();
+    await until(async () => (await running(t, 'requestId', 'admission-late')) === 0, 5_000);
+  }, 60_000);
+
+  it('refuses a response over RESPONSE_MAX_BYTES with RESPONSE_TOO_LARGE and no partial data', async () => {
+    const big = await post(t.url, `{ persons(first: 40, where: { name: { startsWith: "Admission size person" } }) { edges { node { id name description } } } }`);
+    expect(big.body.data).toBeNull();
+    expect(big.body.errors).toHaveLength(1);
+    expect(big.body.errors?.[0].extensions).toMatchObject({ code: 'RESPONSE_TOO_LARGE', maxBytes: 2000 });
+    const small = await post(t.url, `{ persons(first: 2, where: { name: { startsWith: "Admission size person" } }) { edges { node { id } } } }`);
+    expect(small.body.errors).toBeUndefined();
+    expect(small.body.data?.persons.edges).toHaveLength(2);
+  });
+});
