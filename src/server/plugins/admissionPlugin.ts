@@ -14,7 +14,10 @@ import type { Context } from '../Context';
  * wait passes ADMISSION_QUEUE_TIMEOUT_MS, the request is refused with 429
  * and Retry-After. Cheap requests never take a permit, and the executor
  * keeps part of the connection pool for them (RequestScope.lane), so a
- * lookup by id is never queued behind a search or a subgraph.
+ * lookup by id is never queued behind a search or a subgraph. When the
+ * response is out it stops the request's deadline timer, and a request
+ * stopped for RESPONSE_MAX_BYTES sends only that error, never the partial
+ * data.
  *
  * Must come after costLimitPlugin: it reads the estimate that plugin leaves
  * on the context.
