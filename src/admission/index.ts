@@ -6,3 +6,4 @@ export { isExpensive } from './isExpensive';
 export { tooManyRequests } from './tooManyRequests';
 export { createClientBudgets, rateLimitHeaders } from './createClientBudgets';
 export type { BudgetState, ClientBudgets } from './createClientBudgets';
+export { clientConcurrencyGate } from './clientConcurrencyGate';

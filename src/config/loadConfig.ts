@@ -79,10 +79,12 @@ const envSchema = z.object({
   QUERY_MAX_ROWS: int(1, 100_000_000).default(500_000),
   QUERY_MAX_HOPS: int(1, 20).default(4),
   ADMISSION_EXPENSIVE_COST: int(0, 100_000_000).default(10_000),
-  ADMISSION_MAX_CONCURRENT: int(1, 1_000).default(4),
+  ADMISSION_MAX_CONCURRENT: int(1, 1_000).default(2),
   ADMISSION_MAX_QUEUED: int(0, 10_000).default(4),
   ADMISSION_QUEUE_TIMEOUT_MS: int(0, 600_000).default(1_000),
-  ADMISSION_EXPENSIVE_SESSIONS: int(1, 1_000).default(16),
+  // About the number of cores Neo4j has: more expensive statements at once only slow every other request down.
+  ADMISSION_EXPENSIVE_SESSIONS: int(1, 1_000).default(2),
+  ADMISSION_CLIENT_MAX_IN_FLIGHT: int(1, 10_000).default(8),
   RATE_LIMIT_WINDOW_S: int(1, 86_400).default(60),
   RATE_LIMIT_READER: int(0, 1_000_000_000).default(2_000_000),
   RATE_LIMIT_ANALYST: int(0, 1_000_000_000).default(10_000_000),
@@ -175,6 +177,8 @@ export interface Config {
     queueTimeoutMs: number;
     /** Neo4j sessions the expensive lane may hold at once; the rest of the driver's pool is kept for cheap requests. */
     expensiveSessions: number;
+    /** Requests one client may have in flight; one more is refused before its body is read. */
+    clientMaxInFlight: number;
     /** Per-client cost budget per window, by role; 0 means no limit. */
     rateLimit: { windowSeconds: number; reader: number; analyst: number; admin: number };
     /** One deadline for all the Neo4j work of a request. */
@@ -311,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueued: e.ADMISSION_MAX_QUEUED,
       queueTimeoutMs: e.ADMISSION_QUEUE_TIMEOUT_MS,
       expensiveSessions: e.ADMISSION_EXPENSIVE_SESSIONS,
+      clientMaxInFlight: e.ADMISSION_CLIENT_MAX_IN_FLIGHT,
       rateLimit: { windowSeconds: e.RATE_LIMIT_WINDOW_S, reader: e.RATE_LIMIT_READER, analyst: e.RATE_LIMIT_ANALYST, admin: e.RATE_LIMIT_ADMIN },
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       responseMaxBytes: e.RESPONSE_MAX_BYTES,

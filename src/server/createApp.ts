@@ -7,6 +7,7 @@ import cors from 'cors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { clientConcurrencyGate } from '../admission';
 import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
@@ -116,6 +117,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     '/graphql',
     // Browser apps on other origins (a graph viewer on a dev server) must be listed in CORS_ORIGINS.
     cors({ origin: config.http.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'x-request-id'] }),
+    clientConcurrencyGate(config.admission.clientMaxInFlight, config.auth.apiKeys),
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger, cypher }, req) }),
   );

@@ -162,3 +162,29 @@ describe('one deadline per request, cancellation and the response cap', () => {
     expect(small.body.data?.persons.edges).toHaveLength(2);
   });
 });
+
+describe('requests in flight per client', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ API_KEYS, ADMISSION_CLIENT_MAX_IN_FLIGHT: '1' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses a client\'s request beyond its in-flight limit at once, and serves another client meanwhile', async () => {
+    const holder = post(t.url, CYPHER, { query: SLOW_CYPHER, timeoutMs: 20_000 }, { ...bearer(KEYS.analyst), 'x-request-id': 'admission-inflight' });
+    try {
+      await until(async () => (await running(t, 'requestId', 'admission-inflight')) > 0);
+      const refused = await post(t.url, '{ viewer { role } }', {}, bearer(KEYS.analyst));
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'CLIENT_CONCURRENCY' });
+      const other = await post(t.url, '{ viewer { role } }', {}, bearer(KEYS.reader));
+      expect(other.status).toBe(200);
+      expect(other.body.data).toEqual({ viewer: { role: 'READER' } });
+    } finally {
+      await holder;
+    }
+  }, 60_000);
+});
