@@ -34,7 +34,7 @@ function searchWords(text: unknown): number {
  * caps let it read (GRAPH_SCAN_LIMIT per ring, per hop of a path search),
  * and `entities` by its ids. Sizes are clamped to the configured ranges.
  */
-export function fieldCostRule(key: string, args: Record<string, any>, limits: CostLimits): FieldCostRule | undefined {
+export function fieldCostRule(key: string, args: Record<string, unknown>, limits: CostLimits): FieldCostRule | undefined {
   const x = limits.exploration;
   switch (key) {
     case 'Query.entities':

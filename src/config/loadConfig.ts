@@ -105,9 +105,20 @@ const envSchema = z.object({
   CYPHER_MAX_CONCURRENT: int(1, 100).default(2),
   CYPHER_MAX_QUEUED: int(0, 1_000).default(4),
   SAVED_QUERIES_DIR: z.string().min(1).default(path.join(projectRoot, 'queries')),
+
+  // Observability (docs/operations.md): log format and the bounded operation-name label of /metrics.
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  METRICS_OPERATIONS: z
+    .string()
+    .regex(/^[_A-Za-z][_0-9A-Za-z]*(,[_A-Za-z][_0-9A-Za-z]*)*$/, { error: 'expected GraphQL operation names, comma-separated' })
+    .optional(),
+  METRICS_MAX_OPERATIONS: int(0, 10_000).default(100),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The name of every variable the configuration reads (docker-compose.yml passes them through; a test checks). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 /** Variables whose values never appear in messages or logs. */
 const SECRETS = new Set(['NEO4J_PASSWORD', 'API_KEYS']);
@@ -120,6 +131,15 @@ export interface Config {
     corsOrigins: string[];
   };
   logLevel: Env['LOG_LEVEL'];
+  /** Log format and metric labels (docs/operations.md). */
+  observability: {
+    /** `auto`: readable lines on a terminal, JSON otherwise. */
+    logFormat: Env['LOG_FORMAT'];
+    /** Operation names always kept as their own metric label. */
+    knownOperations: string[];
+    /** How many other operation names get a label of their own (first seen first); the rest count as "other". */
+    maxOperations: number;
+  };
   /** Where Neo4j is: an existing server, or the local one this process manages. */
   neo4j:
     | { kind: 'remote'; uri: string; user: string; password: string; database: string; connectTimeoutMs: number }
@@ -265,6 +285,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     http: { host: e.HOST, port: e.PORT, corsOrigins: e.CORS_ORIGINS?.split(',') ?? [] },
     logLevel: e.LOG_LEVEL,
+    observability: {
+      logFormat: e.LOG_FORMAT,
+      knownOperations: e.METRICS_OPERATIONS?.split(',') ?? [],
+      maxOperations: e.METRICS_MAX_OPERATIONS,
+    },
     neo4j: e.NEO4J_URI
       ? {
           kind: 'remote',

@@ -6,22 +6,25 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { Registry, collectDefaultMetrics } from 'prom-client';
 import { clientConcurrencyGate } from '../admission';
 import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
-import { createFormatError } from '../errors';
+import { createFormatError, ErrorCode } from '../errors';
 import { buildSchema } from '../schema';
 import type { Context } from './Context';
+import { accessLog } from './accessLog';
 import { createContext } from './createContext';
 import { httpErrorHandler } from './httpErrorHandler';
 import type { Logger } from './logger';
+import { createMetrics } from './metrics/createMetrics';
+import { observeAnalystQueries } from './metrics/observeAnalystQueries';
 import { admissionPlugin } from './plugins/admissionPlugin';
 import { costLimitPlugin } from './plugins/costLimitPlugin';
 import { limitsProtection } from './plugins/limitsProtection';
 import { loggingPlugin } from './plugins/loggingPlugin';
 import { metricsPlugin } from './plugins/metricsPlugin';
+import { assignRequestId, currentRequest, enterRequestScope } from './requestScope';
 
 /** What the application is made of; tests build it twice with different parts. */
 export interface AppDeps {
@@ -32,6 +35,7 @@ export interface AppDeps {
 
 /** What App.execute returns. */
 export interface ExecuteResult {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers (tests, benches) walk the data of queries they wrote.
   data?: Record<string, any> | null;
   errors?: ReadonlyArray<GraphQLFormattedError>;
   roundTrips: number;
@@ -65,11 +69,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const expressApp = express();
   expressApp.disable('x-powered-by');
   const httpServer = http.createServer(expressApp);
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   const armor = limitsProtection(config.limits);
   // One sandbox per app: its concurrency limit is shared by every request; bad saved queries stop the start here.
-  const cypher = createCypherSandbox(config.cypher);
+  const sandbox = createCypherSandbox(config.cypher);
+  const metrics = createMetrics({ db, cypher: sandbox, observability: config.observability });
+  const cypher = observeAnalystQueries(sandbox, metrics);
+  // formatError has no request at hand: its log lines name the request through the request scope.
+  const errorLogger = {
+    error: (fields: object, message: string) => logger.error({ ...fields, requestId: currentRequest()?.requestId }, message),
+  };
 
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
@@ -87,16 +95,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       loggingPlugin(),
-      metricsPlugin(registry),
+      metricsPlugin(metrics),
     ],
     validationRules: armor.validationRules,
-    formatError: createFormatError(logger),
+    formatError: createFormatError(errorLogger),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: true,
     logger,
   });
   await apollo.start();
+
+  // Before everything else, so that every response, including refusals before GraphQL, has an id, a log line and a count.
+  expressApp.use(assignRequestId(), accessLog(logger, metrics));
 
   expressApp.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -111,18 +122,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }
   });
   expressApp.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   expressApp.use(
     '/graphql',
     // Browser apps on other origins (a graph viewer on a dev server) must be listed in CORS_ORIGINS.
-    cors({ origin: config.http.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'x-request-id'] }),
+    cors({ origin: config.http.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'x-request-id'], exposedHeaders: ['x-request-id'] }),
     clientConcurrencyGate(config.admission.clientMaxInFlight, config.auth.apiKeys),
     express.json({ limit: '256kb' }),
+    enterRequestScope(),
     expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger, cypher }, req) }),
   );
   expressApp.use((_req: express.Request, res: express.Response) => {
-    res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+    res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
   expressApp.use(httpErrorHandler(logger));
 
@@ -146,6 +158,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
           resolve(`http://${config.http.host}:${port}/graphql`);
         });
       }),
-    stop: () => apollo.stop(),
+    async stop() {
+      await apollo.stop();
+      metrics.close();
+    },
   };
 }

@@ -8,6 +8,7 @@ import { AppError, ErrorCode } from '../errors';
 import { createLoaders } from '../loaders';
 import type { Context } from './Context';
 import type { Logger } from './logger';
+import { recordOfRequest } from './requestScope';
 
 /** What the context function needs from the application. */
 export interface ContextDeps {
@@ -28,8 +29,10 @@ export interface ContextDeps {
  */
 export function createContext(deps: ContextDeps, req?: Request): Context {
   const viewer = req ? authenticate(req.headers.authorization, deps.config.auth.apiKeys) : ANONYMOUS;
-  const header = req?.headers['x-request-id'];
-  const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
+  // The id assignRequestId gave the HTTP request (and echoed in X-Request-Id); in-process calls get their own.
+  const record = req ? recordOfRequest(req) : undefined;
+  if (record) record.keyName = viewer.keyName;
+  const requestId = record?.requestId ?? crypto.randomUUID();
   const scope = createRequestScope({ timeoutMs: deps.config.admission.requestTimeoutMs, maxBytes: deps.config.admission.responseMaxBytes });
   // A client that goes away before its answer is complete cancels the request: its transactions are ended.
   req?.res?.once('close', () => {
