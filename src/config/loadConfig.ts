@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
+import type { JwtConfig } from '../auth/JwtConfig';
 import { parseApiKeys, type ApiKey, type ApiKeySource } from '../auth/parseApiKeys';
 import { MAX_CONNECTION_POOL_SIZE } from '../db/connectDriver';
 import { projectRoot } from './projectRoot';
@@ -96,6 +98,18 @@ const envSchema = z.object({
   API_KEYS: z.string().optional(),
   API_KEYS_FILE: z.string().min(1).optional(),
 
+  // Bearer JWTs beside the API keys (docs/writes.md): one key source, issuer and audience required.
+  JWT_SECRET: z.string().min(32, { error: 'expected an HS256 secret of at least 32 characters' }).optional(),
+  JWT_JWKS_FILE: z.string().min(1).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  JWT_ROLES_CLAIM: z.string().regex(/^[^\s]{1,200}$/, { error: 'expected a claim name without spaces' }).default('roles'),
+  JWT_CLOCK_TOLERANCE_S: int(0, 300).default(30),
+
+  // The write API (docs/writes.md).
+  WRITE_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  INGEST_MAX_BYTES: int(1_000, 50_000_000).default(1_000_000),
+
   // The analyst Cypher sandbox (docs/analyst.md).
   CYPHER_TIMEOUT_MS: int(100, 600_000).default(5_000),
   CYPHER_MAX_TIMEOUT_MS: int(100, 600_000).default(30_000),
@@ -121,7 +135,7 @@ export type Env = z.infer<typeof envSchema>;
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 /** Variables whose values never appear in messages or logs. */
-const SECRETS = new Set(['NEO4J_PASSWORD', 'API_KEYS']);
+const SECRETS = new Set(['NEO4J_PASSWORD', 'API_KEYS', 'JWT_SECRET']);
 
 export interface Config {
   http: {
@@ -160,6 +174,13 @@ export interface Config {
   auth: {
     /** Configured API keys (digests only), from API_KEYS and API_KEYS_FILE. */
     apiKeys: ApiKey[];
+    /** Bearer JWT verification; absent unless JWT_SECRET or JWT_JWKS_FILE is set. */
+    jwt?: JwtConfig;
+  };
+  /** The write API: mutation transaction timeout and the largest document ingestDocument takes. */
+  writes: {
+    timeoutMs: number;
+    ingestMaxBytes: number;
   };
   /** Limits of the analyst Cypher sandbox. */
   cypher: {
@@ -280,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const apiKeys = readApiKeys(e, problems);
+  const jwt = readJwtConfig(e, problems);
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -313,7 +335,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
         },
     seedOnStart: e.SEED_ON_START,
-    auth: { apiKeys },
+    auth: { apiKeys, jwt },
+    writes: { timeoutMs: e.WRITE_TIMEOUT_MS, ingestMaxBytes: e.INGEST_MAX_BYTES },
     cypher: {
       defaultTimeoutMs: e.CYPHER_TIMEOUT_MS,
       maxTimeoutMs: e.CYPHER_MAX_TIMEOUT_MS,
@@ -377,4 +400,42 @@ function readApiKeys(e: Env, problems: string[]): ApiKey[] {
   const parsed = parseApiKeys(sources);
   problems.push(...parsed.problems);
   return parsed.keys;
+}
+
+/**
+ * The JWT settings, checked as a whole: one key source (a secret or a JWKS
+ * file that parses as a key set with at least one key), and an issuer and
+ * an audience, since a token valid for another service must not pass here.
+ */
+function readJwtConfig(e: Env, problems: string[]): JwtConfig | undefined {
+  if (!e.JWT_SECRET && !e.JWT_JWKS_FILE) {
+    for (const name of ['JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
+      if (e[name]) problems.push(`${name}=${JSON.stringify(e[name])}: set JWT_SECRET or JWT_JWKS_FILE too, or leave it unset`);
+    }
+    return undefined;
+  }
+  const before = problems.length;
+  if (e.JWT_SECRET && e.JWT_JWKS_FILE) {
+    problems.push(`JWT_JWKS_FILE=${JSON.stringify(e.JWT_JWKS_FILE)}: set either JWT_SECRET or JWT_JWKS_FILE, not both`);
+  }
+  if (!e.JWT_ISSUER) problems.push('JWT_ISSUER="": expected the issuer (iss) tokens must carry when JWTs are accepted');
+  if (!e.JWT_AUDIENCE) problems.push('JWT_AUDIENCE="": expected the audience (aud) tokens must carry when JWTs are accepted');
+  let key: JwtConfig['key'] | undefined;
+  if (e.JWT_SECRET) key = { kind: 'secret', secret: new TextEncoder().encode(e.JWT_SECRET) };
+  else if (e.JWT_JWKS_FILE) {
+    const shown = `JWT_JWKS_FILE=${JSON.stringify(e.JWT_JWKS_FILE)}`;
+    try {
+      const jwks = JSON.parse(fs.readFileSync(e.JWT_JWKS_FILE, 'utf8')) as JSONWebKeySet;
+      if (!Array.isArray(jwks?.keys) || jwks.keys.length === 0) throw new Error('expected a JSON object with a non-empty "keys" list');
+      if (jwks.keys.some((k) => k.kty === 'oct')) throw new Error('symmetric ("oct") keys are not accepted in a key set: use JWT_SECRET');
+      if (jwks.keys.some((k) => 'd' in k)) throw new Error('the key set holds a private key: publish only public keys');
+      createLocalJWKSet(jwks);
+      key = { kind: 'jwks', jwks, file: e.JWT_JWKS_FILE };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push(`${shown}: ${code ? `cannot read it (${code})` : `not a usable JSON Web Key Set: ${(error as Error).message}`}`);
+    }
+  }
+  if (problems.length > before || !key) return undefined;
+  return { key, issuer: e.JWT_ISSUER!, audience: e.JWT_AUDIENCE!, rolesClaim: e.JWT_ROLES_CLAIM, clockToleranceS: e.JWT_CLOCK_TOLERANCE_S };
 }

@@ -50,6 +50,16 @@ export interface Db {
   /** Runs several statements in one write transaction (all or nothing). */
   writeTransaction<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, options?: QueryOptions): Promise<T>;
   /**
+   * writeTransaction that also returns the bookmarks of the commit: a
+   * client that sends them back (X-Neo4j-Bookmark) reads this write even
+   * from a cluster member that has not applied it yet.
+   */
+  writeTransactionWithBookmarks<T>(
+    name: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    options?: QueryOptions,
+  ): Promise<{ value: T; bookmarks: string[] }>;
+  /**
    * Opens a session for callers that must stream results themselves (the
    * analyst sandbox). The caller must close it; prefer read/write.
    */
@@ -57,11 +67,13 @@ export interface Db {
   /**
    * The same executor with its own round-trip counter, made once per
    * request; `metadata` tags its transactions (its `requestId` is how they
-   * are found again to end them), `scope` carries its lane, its deadline
-   * and its cancellation: once the scope's signal is aborted nothing more
-   * starts, and what runs is ended on the server.
+   * are found again to end them); sessions of a request that sent
+   * bookmarks wait for them (causal consistency on a cluster); `scope`
+   * carries its lane, its deadline and its cancellation: once the scope's
+   * signal is aborted nothing more starts, and what runs is ended on the
+   * server.
    */
-  forRequest(metadata?: Record<string, unknown>, scope?: RequestScope): Db;
+  forRequest(metadata?: Record<string, unknown>, bookmarks?: readonly string[], scope?: RequestScope): Db;
   /** How many round-trips this executor (or request view) has made. */
   readonly roundTrips: number;
   /** Aborted, with the reason as an AppError, when this request was stopped (deadline, client gone, response too large). */
@@ -85,16 +97,28 @@ export function createDb(options: DbOptions): Db {
         refusal: () => new Error('unreachable: the session queue is unbounded'),
       })
     : undefined;
-  return createView(options, {}, createRequestScope(), expensiveSessions);
+  return createView(options, {}, createRequestScope(), expensiveSessions, []);
 }
 
 /** Attempts to end a cancelled request's transactions while some of its work is still in flight. */
 const TERMINATE_ATTEMPTS = 20;
 const TERMINATE_INTERVAL_MS = 100;
 
-function createView(options: DbOptions, baseMetadata: Record<string, unknown>, scope: RequestScope, expensiveSessions: PermitPool | undefined): Db {
+function createView(
+  options: DbOptions,
+  baseMetadata: Record<string, unknown>,
+  scope: RequestScope,
+  expensiveSessions: PermitPool | undefined,
+  bookmarks: readonly string[],
+): Db {
   const { driver, database, defaultTimeoutMs, onQuery } = options;
   let roundTrips = 0;
+  const openSession = (mode: 'READ' | 'WRITE') =>
+    driver.session({
+      database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(bookmarks.length ? { bookmarks: [...bookmarks] } : {}),
+    });
   /** Transactions and sessions of this view that have started and not yet finished. */
   let inFlight = 0;
 
@@ -149,7 +173,7 @@ function createView(options: DbOptions, baseMetadata: Record<string, unknown>, s
     const started = performance.now();
     const release = await laneSlot();
     inFlight += 1;
-    const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const session = openSession(mode);
     try {
       checkScope();
       // Checked again on every attempt: the driver retries transient failures, never a cancelled request.
@@ -172,28 +196,34 @@ function createView(options: DbOptions, baseMetadata: Record<string, unknown>, s
     }
   }
 
+  async function writeWithBookmarks<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, opts?: QueryOptions) {
+    roundTrips += 1;
+    checkScope();
+    inFlight += 1;
+    const session = openSession('WRITE');
+    try {
+      const value = await session.executeWrite((tx) => (checkScope(), work(tx)), txConfig(name, opts));
+      return { value, bookmarks: await session.lastBookmarks() };
+    } catch (error) {
+      throw failure(error);
+    } finally {
+      inFlight -= 1;
+      await session.close();
+    }
+  }
+
   return {
     read: (name, query, params = {}, opts) => run('READ', name, query, params, opts),
     write: (name, query, params = {}, opts) => run('WRITE', name, query, params, opts),
     async writeTransaction(name, work, opts) {
-      roundTrips += 1;
-      checkScope();
-      inFlight += 1;
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        return await session.executeWrite((tx) => (checkScope(), work(tx)), txConfig(name, opts));
-      } catch (error) {
-        throw failure(error);
-      } finally {
-        inFlight -= 1;
-        await session.close();
-      }
+      return (await writeWithBookmarks(name, work, opts)).value;
     },
+    writeTransactionWithBookmarks: (name, work, opts) => writeWithBookmarks(name, work, opts),
     openSession(mode) {
       roundTrips += 1;
       checkScope();
       inFlight += 1;
-      const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+      const session = openSession(mode);
       // The caller streams on its own; the session counts as in flight (for cancellation) until it is closed.
       const close = session.close.bind(session);
       let open = true;
@@ -203,8 +233,8 @@ function createView(options: DbOptions, baseMetadata: Record<string, unknown>, s
       };
       return session;
     },
-    forRequest(metadata = {}, requestScope = createRequestScope()) {
-      return createView(options, { ...baseMetadata, ...metadata }, requestScope, expensiveSessions);
+    forRequest(metadata = {}, requestBookmarks = bookmarks, requestScope = createRequestScope()) {
+      return createView(options, { ...baseMetadata, ...metadata }, requestScope, expensiveSessions, requestBookmarks);
     },
     get roundTrips() {
       return roundTrips;

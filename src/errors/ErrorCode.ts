@@ -11,6 +11,12 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** The caller's role may not do this, or the analyst guard refused the query. */
   FORBIDDEN = 'FORBIDDEN',
+  /**
+   * A write named a version of an entity or relation that is no longer the
+   * current one (someone else changed it first); extensions carry the
+   * current version. Read it again, then retry.
+   */
+  CONFLICT = 'CONFLICT',
   /** A query ran past its time limit and was stopped. */
   TIMEOUT = 'TIMEOUT',
   /** A query hit a memory or size limit of the database. */

@@ -31,6 +31,121 @@ export type Scalars = {
   URL: { input: string; output: string; }
 };
 
+/** A relation and its evidence. */
+export type AssertRelationInput = {
+  /** How sure the source is, 0 to 1 (default 1). */
+  confidence?: InputMaybe<Scalars['Float']['input']>;
+  /** When, as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date?: InputMaybe<Scalars['String']['input']>;
+  /** The source's own words for the time. */
+  dateText?: InputMaybe<Scalars['String']['input']>;
+  /** The relation's version last read; CONFLICT when it changed since. Left out: no check. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The start entity: an id, or a name or alias resolved among the types the relation may start at. */
+  from: Scalars['String']['input'];
+  /** Descriptive properties, such as role or status. */
+  properties?: InputMaybe<Scalars['JSON']['input']>;
+  /** The verbatim words, where the source quotes someone: they must appear in the source's stored text. */
+  quote?: InputMaybe<Scalars['String']['input']>;
+  /** Client-chosen id of this request: a retry with the same id applies once. */
+  requestId?: InputMaybe<Scalars['String']['input']>;
+  /** The Source entity (id or name) that asserts it. Required. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** The Statement entity (id or name) that asserts it; a quote must then appear in its text too. */
+  statement?: InputMaybe<Scalars['String']['input']>;
+  /** The end entity: an id, or a name or alias. */
+  to: Scalars['String']['input'];
+  /** The relationship type, e.g. PROPOSED (docs/model.md lists them and the entity types each connects). */
+  type: Scalars['String']['input'];
+  /** Valid from: YYYY, YYYY-MM or YYYY-MM-DD. */
+  validFrom?: InputMaybe<Scalars['String']['input']>;
+  /** Valid to: YYYY, YYYY-MM or YYYY-MM-DD. */
+  validTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of audit entries. */
+export type AuditConnection = {
+  __typename?: 'AuditConnection';
+  /** The entries, newest first. */
+  edges: Array<AuditEdge>;
+  /** Whether there are more. */
+  pageInfo: AuditPageInfo;
+};
+
+/** One audit entry and its cursor. */
+export type AuditEdge = {
+  __typename?: 'AuditEdge';
+  /** Pass as after to continue. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** One write, as recorded: who, when, which request, what changed. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** Who: key:<name> for an API key, jwt:<sub> for a token. */
+  actor: Scalars['String']['output'];
+  /** What they hold after, by id. */
+  after?: Maybe<Scalars['JSON']['output']>;
+  /** When it was committed. */
+  at: Scalars['DateTime']['output'];
+  /** What the touched entities and relations held before, by id (null where they did not exist). */
+  before?: Maybe<Scalars['JSON']['output']>;
+  /** The entities it touched. */
+  entityIds: Array<Scalars['ID']['output']>;
+  /** The entry's id. */
+  id: Scalars['ID']['output'];
+  /** The mutation: upsertEntity, assertRelation ... */
+  mutation: Scalars['String']['output'];
+  /** The reason given, for retractions and merges. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The relations it touched (<from>-<TYPE>-<to>). */
+  relationIds: Array<Scalars['ID']['output']>;
+  /** The request id the write was made under. */
+  requestId: Scalars['String']['output'];
+  /** The role the request had. */
+  role: Role;
+};
+
+/** Where a page of audit entries ends. */
+export type AuditPageInfo = {
+  __typename?: 'AuditPageInfo';
+  /** The cursor of the last entry of the page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more entries follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** What changed, as committed by a mutation. */
+export type ChangeEvent = {
+  __typename?: 'ChangeEvent';
+  /** Who wrote it (key:<name> or jwt:<sub>). */
+  actor: Scalars['String']['output'];
+  /** When it was committed. */
+  at: Scalars['DateTime']['output'];
+  /** The audit entry of the write. */
+  auditEntryId: Scalars['ID']['output'];
+  /** The entity changed, or the relation's start entity. */
+  entityId: Scalars['ID']['output'];
+  /** ENTITY or RELATION. */
+  kind: Scalars['String']['output'];
+  /** The mutation that made the change. */
+  mutation: Scalars['String']['output'];
+  /** For a relation: its id (<from>-<TYPE>-<to>). */
+  relationId?: Maybe<Scalars['ID']['output']>;
+  /** For a relation: its type. */
+  relationType?: Maybe<Scalars['String']['output']>;
+  /** The request id of the write. */
+  requestId: Scalars['String']['output'];
+  /** True when the change retracted the relation, or merged the entity away. */
+  retracted: Scalars['Boolean']['output'];
+  /** For a relation: its end entity; for a merged-away entity: the entity it was merged into. */
+  to?: Maybe<Scalars['ID']['output']>;
+  /** The version after the change; null for a merged-away entity. */
+  version?: Maybe<Scalars['Int']['output']>;
+};
+
 /** A sovereign state. */
 export type Country = Entity & {
   __typename?: 'Country';
@@ -501,6 +616,21 @@ export type EntityType =
   /** Words someone said, as a source reports them. */
   | 'STATEMENT';
 
+/** The result of a mutation on one entity. */
+export type EntityWrite = {
+  __typename?: 'EntityWrite';
+  /** True when the entity did not exist before. */
+  created: Scalars['Boolean']['output'];
+  /** The entity as it reads now (from a replay: as it reads at the time of the retry). */
+  entity?: Maybe<Entity>;
+  /** The entity's graph id (for a merge: the surviving entity). */
+  entityId: Scalars['ID']['output'];
+  /** The entity's version after the write; send it as expectedVersion next time. */
+  version: Scalars['Int']['output'];
+  /** Request id, bookmarks and audit entry. */
+  write: WriteInfo;
+};
+
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type Event = Entity & {
   __typename?: 'Event';
@@ -970,6 +1100,27 @@ export type GraphNode = {
   type: EntityType;
 };
 
+/** A seed document to ingest. */
+export type IngestDocumentInput = {
+  /** The document, as YAML (or JSON) in the seed format; at most INGEST_MAX_BYTES. */
+  document: Scalars['String']['input'];
+  /** A name for problem messages, e.g. the file name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Client-chosen id of this request: a retry with the same id applies once. */
+  requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of ingestDocument. */
+export type IngestWrite = {
+  __typename?: 'IngestWrite';
+  /** The ids of the graph entities the document's entities became or joined. */
+  entityIds: Array<Scalars['ID']['output']>;
+  /** What the load did, per label and relationship type: { entities: { Person: { created, updated, unchanged } }, relations: {...} }. */
+  summary: Scalars['JSON']['output'];
+  /** Request id, bookmarks and audit entry. */
+  write: WriteInfo;
+};
+
 /** A meeting between parties, held, being arranged or only proposed. */
 export type Meeting = Entity & {
   __typename?: 'Meeting';
@@ -1212,6 +1363,110 @@ export type MeetingWhere = {
   relatedTo?: InputMaybe<Array<RelatedToFilter>>;
   /** Only meetings with one of these statuses. */
   status?: InputMaybe<Array<MeetingStatus>>;
+};
+
+/** Two entities to merge. */
+export type MergeEntitiesInput = {
+  /** The surviving entity's version last read; CONFLICT when it changed since. */
+  expectedKeepVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The merged entity's version last read; CONFLICT when it changed since. */
+  expectedMergeVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The id of the entity that survives. */
+  keepId: Scalars['ID']['input'];
+  /** The id of the entity merged into it; afterwards it resolves to keepId. */
+  mergeId: Scalars['ID']['input'];
+  /** Why they are one; kept in the audit trail. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Client-chosen id of this request: a retry with the same id applies once. */
+  requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * The write API (docs/writes.md). Every mutation is one write transaction,
+ * all or nothing, recorded in the audit trail; editors (and admins) may call
+ * them, mergeEntities needs an admin. Entities and relations are named by id,
+ * or by name or alias resolved as documents resolve them.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Asserts a relation between two entities with its evidence: a source is required. */
+  assertRelation: RelationWrite;
+  /** Ingests a whole seed document (the seed format of docs/model.md), validated and resolved as the command line does, all or nothing. */
+  ingestDocument: IngestWrite;
+  /** Merges one entity into another (admin): relations rewired, names kept as aliases, the old id still resolves. */
+  mergeEntities: EntityWrite;
+  /** Retracts one property value of an entity: the value moves to the entity's retraction history. */
+  retractProperty: EntityWrite;
+  /** Retracts a relation: it stays in the graph as history, hidden from reads. */
+  retractRelation: RelationWrite;
+  /** Creates an entity, or updates the one its id (or name, within its type) resolves to. */
+  upsertEntity: EntityWrite;
+};
+
+
+/**
+ * The write API (docs/writes.md). Every mutation is one write transaction,
+ * all or nothing, recorded in the audit trail; editors (and admins) may call
+ * them, mergeEntities needs an admin. Entities and relations are named by id,
+ * or by name or alias resolved as documents resolve them.
+ */
+export type MutationAssertRelationArgs = {
+  input: AssertRelationInput;
+};
+
+
+/**
+ * The write API (docs/writes.md). Every mutation is one write transaction,
+ * all or nothing, recorded in the audit trail; editors (and admins) may call
+ * them, mergeEntities needs an admin. Entities and relations are named by id,
+ * or by name or alias resolved as documents resolve them.
+ */
+export type MutationIngestDocumentArgs = {
+  input: IngestDocumentInput;
+};
+
+
+/**
+ * The write API (docs/writes.md). Every mutation is one write transaction,
+ * all or nothing, recorded in the audit trail; editors (and admins) may call
+ * them, mergeEntities needs an admin. Entities and relations are named by id,
+ * or by name or alias resolved as documents resolve them.
+ */
+export type MutationMergeEntitiesArgs = {
+  input: MergeEntitiesInput;
+};
+
+
+/**
+ * The write API (docs/writes.md). Every mutation is one write transaction,
+ * all or nothing, recorded in the audit trail; editors (and admins) may call
+ * them, mergeEntities needs an admin. Entities and relations are named by id,
+ * or by name or alias resolved as documents resolve them.
+ */
+export type MutationRetractPropertyArgs = {
+  input: RetractPropertyInput;
+};
+
+
+/**
+ * The write API (docs/writes.md). Every mutation is one write transaction,
+ * all or nothing, recorded in the audit trail; editors (and admins) may call
+ * them, mergeEntities needs an admin. Entities and relations are named by id,
+ * or by name or alias resolved as documents resolve them.
+ */
+export type MutationRetractRelationArgs = {
+  input: RetractRelationInput;
+};
+
+
+/**
+ * The write API (docs/writes.md). Every mutation is one write transaction,
+ * all or nothing, recorded in the audit trail; editors (and admins) may call
+ * them, mergeEntities needs an admin. Entities and relations are named by id,
+ * or by name or alias resolved as documents resolve them.
+ */
+export type MutationUpsertEntityArgs = {
+  input: UpsertEntityInput;
 };
 
 /**
@@ -2242,6 +2497,8 @@ export type ProposalWhere = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type Query = {
   __typename?: 'Query';
+  /** The audit trail of one entity, newest first (admin). Merged entities keep theirs under their old id. */
+  auditTrail: AuditConnection;
   /** A page of countries, filtered and ordered; keyset-paginated, so a late page costs what the first does. */
   countries: CountryConnection;
   /**
@@ -2299,6 +2556,8 @@ export type Query = {
   places: PlaceConnection;
   /** A page of proposals, filtered and ordered; keyset-paginated, so a late page costs what the first does. */
   proposals: ProposalConnection;
+  /** Retracted relations and property values of an entity, newest first (analyst): what reads no longer show. */
+  retractions: Array<Retraction>;
   /**
    * Runs a saved query by name, with its parameters checked against their
    * declarations. Readers may run public queries; the others need the analyst role.
@@ -2321,8 +2580,16 @@ export type Query = {
   sources: SourceConnection;
   /** A page of statements, filtered and ordered; keyset-paginated, so a late page costs what the first does. */
   statements: StatementConnection;
-  /** Who the API takes the caller to be: the role of the API key sent (Authorization: Bearer <key>), reader without one. */
+  /** Who the API takes the caller to be: the role of the API key or JWT sent (Authorization: Bearer <key or token>), reader without one. */
   viewer: Viewer;
+};
+
+
+/** The root of every read. Other schema files add their fields with `extend type Query`. */
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  entityId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2468,6 +2735,13 @@ export type QueryProposalsArgs = {
 
 
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
+export type QueryRetractionsArgs = {
+  entityId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryRunSavedQueryArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
@@ -2542,6 +2816,27 @@ export type RelationEdge = Relationship & {
   type: Scalars['String']['output'];
 };
 
+/** The result of a mutation on one relation. */
+export type RelationWrite = {
+  __typename?: 'RelationWrite';
+  /** True when the relation did not exist before. */
+  created: Scalars['Boolean']['output'];
+  /** The start entity's id. */
+  from: Scalars['ID']['output'];
+  /** The relation's id: <from>-<TYPE>-<to>. */
+  relationId: Scalars['ID']['output'];
+  /** True when the relation is retracted (hidden from reads). */
+  retracted: Scalars['Boolean']['output'];
+  /** The end entity's id. */
+  to: Scalars['ID']['output'];
+  /** The relationship type. */
+  type: Scalars['String']['output'];
+  /** The relation's version after the write. */
+  version: Scalars['Int']['output'];
+  /** Request id, bookmarks and audit entry. */
+  write: WriteInfo;
+};
+
 /**
  * One relationship of the graph, seen from one of its two entities: its type,
  * which way it points, the entity at the other end, and the evidence for it.
@@ -2567,12 +2862,67 @@ export type Relationship = {
   type: Scalars['String']['output'];
 };
 
+/** A property value to retract. */
+export type RetractPropertyInput = {
+  /** The entity's id. */
+  entityId: Scalars['ID']['input'];
+  /** The entity's version last read; CONFLICT when it changed since. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The property, e.g. description, status, date. */
+  property: Scalars['String']['input'];
+  /** Why it is retracted; kept in the history. */
+  reason: Scalars['String']['input'];
+  /** Client-chosen id of this request: a retry with the same id applies once. */
+  requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A relation to retract. */
+export type RetractRelationInput = {
+  /** The relation's version last read; CONFLICT when it changed since. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The start entity (id or name). */
+  from: Scalars['String']['input'];
+  /** Why it is retracted; kept in the history. */
+  reason: Scalars['String']['input'];
+  /** Client-chosen id of this request: a retry with the same id applies once. */
+  requestId?: InputMaybe<Scalars['String']['input']>;
+  /** The end entity (id or name). */
+  to: Scalars['String']['input'];
+  /** The relationship type. */
+  type: Scalars['String']['input'];
+};
+
+/** A retracted relation or property value. */
+export type Retraction = {
+  __typename?: 'Retraction';
+  /** Who retracted it. */
+  actor: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The entity it concerns (for a relation: its start). */
+  entityId: Scalars['ID']['output'];
+  /** The retraction's id. */
+  id: Scalars['ID']['output'];
+  /** RELATION or PROPERTY. */
+  kind: Scalars['String']['output'];
+  /** For a property: its name. */
+  property?: Maybe<Scalars['String']['output']>;
+  /** Why. */
+  reason: Scalars['String']['output'];
+  /** For a relation: its id. */
+  relationId?: Maybe<Scalars['ID']['output']>;
+  /** What was retracted: the property's value, or the relation's properties. */
+  value?: Maybe<Scalars['JSON']['output']>;
+};
+
 /** What a caller may do. Each role may do everything the ones before it may. */
 export type Role =
-  /** Analysts' rights plus operations reserved for operators. */
+  /** Editors' rights plus operations reserved for operators: merging entities, reading the audit trail. */
   | 'ADMIN'
   /** Readers' rights plus ad-hoc read-only Cypher (cypher, explainCypher) and every saved query. */
   | 'ANALYST'
+  /** Analysts' rights plus the write API: upserting entities, asserting and retracting relations and properties, ingesting documents. */
+  | 'EDITOR'
   /** Public reading: the typed API and public saved queries. Requests without a key are readers. */
   | 'READER';
 
@@ -3024,6 +3374,61 @@ export type Subgraph = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/**
+ * Live changes made through this API (graphql-ws on the same /graphql URL;
+ * docs/writes.md). Subscribing is reading: every role may, with the same
+ * credentials as queries, sent in connectionParams.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Changes to one entity: its own writes, and relations that start or end at it. */
+  entityChanged: ChangeEvent;
+  /** Relations of these types asserted or retracted. */
+  relationsChanged: ChangeEvent;
+};
+
+
+/**
+ * Live changes made through this API (graphql-ws on the same /graphql URL;
+ * docs/writes.md). Subscribing is reading: every role may, with the same
+ * credentials as queries, sent in connectionParams.
+ */
+export type SubscriptionEntityChangedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live changes made through this API (graphql-ws on the same /graphql URL;
+ * docs/writes.md). Subscribing is reading: every role may, with the same
+ * credentials as queries, sent in connectionParams.
+ */
+export type SubscriptionRelationsChangedArgs = {
+  types: Array<Scalars['String']['input']>;
+};
+
+/** An entity to create or update. */
+export type UpsertEntityInput = {
+  /** Other names the sources use; they are added to those already known. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** One or two sentences. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The version last read; a different current version refuses the write with CONFLICT. Left out: no check. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The entity's id; left out, the name resolves to an existing entity of the type, or a new id is made from it. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** The display name. */
+  name: Scalars['String']['input'];
+  /** The type's own properties as in seed documents, e.g. { status: "proposed", date: "2025-08" } for a Meeting. */
+  properties?: InputMaybe<Scalars['JSON']['input']>;
+  /** Client-chosen id of this request: a retry with the same id applies once. Up to 128 letters, digits, '.', '_', ':' or '-'. */
+  requestId?: InputMaybe<Scalars['String']['input']>;
+  /** The Source entities (ids or names) that give these values: at least one. */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity type. */
+  type: EntityType;
+};
+
 /** Whether the venue of a meeting is known. */
 export type VenueStatus =
   /** The venue is known (see the venue field). */
@@ -3033,13 +3438,30 @@ export type VenueStatus =
   /** Nothing is known about the venue. */
   | 'UNKNOWN';
 
-/** The caller, as authenticated by API key. */
+/** The caller, as authenticated by API key or bearer JWT. */
 export type Viewer = {
   __typename?: 'Viewer';
   /** The configured name of the API key used; null without a key. */
   keyName?: Maybe<Scalars['String']['output']>;
   /** The role the request has. */
   role: Role;
+  /** The subject (sub claim) of the bearer JWT used; null without a token. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+/** What every mutation answers besides its result. */
+export type WriteInfo = {
+  __typename?: 'WriteInfo';
+  /** When the write was committed (the first time, for a replay). */
+  at: Scalars['DateTime']['output'];
+  /** The id of the audit entry that records the write. */
+  auditEntryId: Scalars['ID']['output'];
+  /** Send these back in the X-Neo4j-Bookmark header (comma-separated) to read this write on any cluster member. */
+  bookmarks: Array<Scalars['String']['output']>;
+  /** True when this requestId had already been applied: nothing was written again, the first result is returned. */
+  replayed: Scalars['Boolean']['output'];
+  /** The client's requestId, or one the server chose when none was given. */
+  requestId: Scalars['String']['output'];
 };
 
 
@@ -3145,7 +3567,13 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AssertRelationInput: AssertRelationInput;
+  AuditConnection: ResolverTypeWrapper<AuditConnection>;
+  AuditEdge: ResolverTypeWrapper<AuditEdge>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditPageInfo: ResolverTypeWrapper<AuditPageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangeEvent: ResolverTypeWrapper<ChangeEvent>;
   Country: ResolverTypeWrapper<EntityRecord>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CountryConnection: ResolverTypeWrapper<Omit<CountryConnection, 'edges'> & { edges: Array<ResolversTypes['CountryEdge']> }>;
@@ -3168,6 +3596,7 @@ export type ResolversTypes = {
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
   EntityOrder: EntityOrder;
   EntityType: EntityType;
+  EntityWrite: ResolverTypeWrapper<Omit<EntityWrite, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
   Event: ResolverTypeWrapper<EntityRecord>;
   EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
@@ -3186,6 +3615,8 @@ export type ResolversTypes = {
   GraphEdge: ResolverTypeWrapper<GraphEdgeRecord>;
   GraphNode: ResolverTypeWrapper<GraphNodeRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IngestDocumentInput: IngestDocumentInput;
+  IngestWrite: ResolverTypeWrapper<IngestWrite>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Meeting: ResolverTypeWrapper<EntityRecord>;
@@ -3195,6 +3626,8 @@ export type ResolversTypes = {
   MeetingRelationEdge: ResolverTypeWrapper<Omit<MeetingRelationEdge, 'evidence' | 'node'> & { evidence: Array<ResolversTypes['Evidence']>, node: ResolversTypes['Meeting'] }>;
   MeetingStatus: MeetingStatus;
   MeetingWhere: MeetingWhere;
+  MergeEntitiesInput: MergeEntitiesInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NameFilter: NameFilter;
   NonNegativeFloat: ResolverTypeWrapper<Scalars['NonNegativeFloat']['output']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
@@ -3235,7 +3668,11 @@ export type ResolversTypes = {
   RelatedToFilter: RelatedToFilter;
   RelationConnection: ResolverTypeWrapper<Omit<RelationConnection, 'edges'> & { edges: Array<ResolversTypes['RelationEdge']> }>;
   RelationEdge: ResolverTypeWrapper<Omit<RelationEdge, 'evidence' | 'node'> & { evidence: Array<ResolversTypes['Evidence']>, node: ResolversTypes['Entity'] }>;
+  RelationWrite: ResolverTypeWrapper<RelationWrite>;
   Relationship: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Relationship']>;
+  RetractPropertyInput: RetractPropertyInput;
+  RetractRelationInput: RetractRelationInput;
+  Retraction: ResolverTypeWrapper<Retraction>;
   Role: Role;
   SavedQuery: ResolverTypeWrapper<SavedQueryRecord>;
   SavedQueryParameter: ResolverTypeWrapper<SavedQueryParameterRecord>;
@@ -3257,14 +3694,23 @@ export type ResolversTypes = {
   StatementWhere: StatementWhere;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
+  UpsertEntityInput: UpsertEntityInput;
   VenueStatus: VenueStatus;
   Viewer: ResolverTypeWrapper<Viewer>;
+  WriteInfo: ResolverTypeWrapper<WriteInfo>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AssertRelationInput: AssertRelationInput;
+  AuditConnection: AuditConnection;
+  AuditEdge: AuditEdge;
+  AuditEntry: AuditEntry;
+  AuditPageInfo: AuditPageInfo;
   Boolean: Scalars['Boolean']['output'];
+  ChangeEvent: ChangeEvent;
   Country: EntityRecord;
   CountryCode: Scalars['CountryCode']['output'];
   CountryConnection: Omit<CountryConnection, 'edges'> & { edges: Array<ResolversParentTypes['CountryEdge']> };
@@ -3282,6 +3728,7 @@ export type ResolversParentTypes = {
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
+  EntityWrite: Omit<EntityWrite, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
   Event: EntityRecord;
   EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
@@ -3299,6 +3746,8 @@ export type ResolversParentTypes = {
   GraphEdge: GraphEdgeRecord;
   GraphNode: GraphNodeRecord;
   ID: Scalars['ID']['output'];
+  IngestDocumentInput: IngestDocumentInput;
+  IngestWrite: IngestWrite;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Meeting: EntityRecord;
@@ -3307,6 +3756,8 @@ export type ResolversParentTypes = {
   MeetingRelationConnection: Omit<MeetingRelationConnection, 'edges'> & { edges: Array<ResolversParentTypes['MeetingRelationEdge']> };
   MeetingRelationEdge: Omit<MeetingRelationEdge, 'evidence' | 'node'> & { evidence: Array<ResolversParentTypes['Evidence']>, node: ResolversParentTypes['Meeting'] };
   MeetingWhere: MeetingWhere;
+  MergeEntitiesInput: MergeEntitiesInput;
+  Mutation: Record<PropertyKey, never>;
   NameFilter: NameFilter;
   NonNegativeFloat: Scalars['NonNegativeFloat']['output'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
@@ -3346,7 +3797,11 @@ export type ResolversParentTypes = {
   RelatedToFilter: RelatedToFilter;
   RelationConnection: Omit<RelationConnection, 'edges'> & { edges: Array<ResolversParentTypes['RelationEdge']> };
   RelationEdge: Omit<RelationEdge, 'evidence' | 'node'> & { evidence: Array<ResolversParentTypes['Evidence']>, node: ResolversParentTypes['Entity'] };
+  RelationWrite: RelationWrite;
   Relationship: ResolversInterfaceTypes<ResolversParentTypes>['Relationship'];
+  RetractPropertyInput: RetractPropertyInput;
+  RetractRelationInput: RetractRelationInput;
+  Retraction: Retraction;
   SavedQuery: SavedQueryRecord;
   SavedQueryParameter: SavedQueryParameterRecord;
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
@@ -3365,8 +3820,55 @@ export type ResolversParentTypes = {
   StatementWhere: StatementWhere;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRecord;
+  Subscription: Record<PropertyKey, never>;
   URL: Scalars['URL']['output'];
+  UpsertEntityInput: UpsertEntityInput;
   Viewer: Viewer;
+  WriteInfo: WriteInfo;
+};
+
+export type AuditConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['AuditPageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEdge'] = ResolversParentTypes['AuditEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  entityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mutation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relationIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type AuditPageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditPageInfo'] = ResolversParentTypes['AuditPageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ChangeEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEvent'] = ResolversParentTypes['ChangeEvent']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  auditEntryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mutation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  relationType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type CountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
@@ -3496,6 +3998,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Country' | 'Event' | 'Figure' | 'Meeting' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Proposal' | 'Source' | 'Statement', ParentType, ContextType>;
+};
+
+export type EntityWriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityWrite'] = ResolversParentTypes['EntityWrite']> = {
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  write?: Resolver<ResolversTypes['WriteInfo'], ParentType, ContextType>;
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
@@ -3646,6 +4156,12 @@ export type GraphNodeResolvers<ContextType = Context, ParentType extends Resolve
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
 };
 
+export type IngestWriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestWrite'] = ResolversParentTypes['IngestWrite']> = {
+  entityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  write?: Resolver<ResolversTypes['WriteInfo'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -3709,6 +4225,15 @@ export type MeetingRelationEdgeResolvers<ContextType = Context, ParentType exten
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  assertRelation?: Resolver<ResolversTypes['RelationWrite'], ParentType, ContextType, RequireFields<MutationAssertRelationArgs, 'input'>>;
+  ingestDocument?: Resolver<ResolversTypes['IngestWrite'], ParentType, ContextType, RequireFields<MutationIngestDocumentArgs, 'input'>>;
+  mergeEntities?: Resolver<ResolversTypes['EntityWrite'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'input'>>;
+  retractProperty?: Resolver<ResolversTypes['EntityWrite'], ParentType, ContextType, RequireFields<MutationRetractPropertyArgs, 'input'>>;
+  retractRelation?: Resolver<ResolversTypes['RelationWrite'], ParentType, ContextType, RequireFields<MutationRetractRelationArgs, 'input'>>;
+  upsertEntity?: Resolver<ResolversTypes['EntityWrite'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 };
 
 export interface NonNegativeFloatScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeFloat'], any> {
@@ -3989,6 +4514,7 @@ export type ProposalRelationEdgeResolvers<ContextType = Context, ParentType exte
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'entityId'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'orderBy'>>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
   entities?: Resolver<Array<Maybe<ResolversTypes['Entity']>>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'ids'>>;
@@ -4005,6 +4531,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'orderBy'>>;
   places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, RequireFields<QueryPlacesArgs, 'orderBy'>>;
   proposals?: Resolver<ResolversTypes['ProposalConnection'], ParentType, ContextType, RequireFields<QueryProposalsArgs, 'orderBy'>>;
+  retractions?: Resolver<Array<ResolversTypes['Retraction']>, ParentType, ContextType, RequireFields<QueryRetractionsArgs, 'entityId'>>;
   runSavedQuery?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryRunSavedQueryArgs, 'name'>>;
   savedQueries?: Resolver<Array<ResolversTypes['SavedQuery']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
@@ -4032,8 +4559,31 @@ export type RelationEdgeResolvers<ContextType = Context, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type RelationWriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationWrite'] = ResolversParentTypes['RelationWrite']> = {
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  relationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  write?: Resolver<ResolversTypes['WriteInfo'], ParentType, ContextType>;
+};
+
 export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
   __resolveType: TypeResolveFn<'CountryRelationEdge' | 'EventRelationEdge' | 'FigureRelationEdge' | 'MeetingRelationEdge' | 'OfficeRelationEdge' | 'OrganizationRelationEdge' | 'PersonRelationEdge' | 'PlaceRelationEdge' | 'ProposalRelationEdge' | 'RelationEdge' | 'SourceRelationEdge' | 'StatementRelationEdge', ParentType, ContextType>;
+};
+
+export type RetractionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Retraction'] = ResolversParentTypes['Retraction']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  property?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 };
 
 export type SavedQueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavedQuery'] = ResolversParentTypes['SavedQuery']> = {
@@ -4178,6 +4728,11 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  entityChanged?: SubscriptionResolver<ResolversTypes['ChangeEvent'], "entityChanged", ParentType, ContextType, RequireFields<SubscriptionEntityChangedArgs, 'id'>>;
+  relationsChanged?: SubscriptionResolver<ResolversTypes['ChangeEvent'], "relationsChanged", ParentType, ContextType, RequireFields<SubscriptionRelationsChangedArgs, 'types'>>;
+};
+
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
@@ -4185,9 +4740,23 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   keyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type WriteInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WriteInfo'] = ResolversParentTypes['WriteInfo']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  auditEntryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  bookmarks?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
+  AuditConnection?: AuditConnectionResolvers<ContextType>;
+  AuditEdge?: AuditEdgeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditPageInfo?: AuditPageInfoResolvers<ContextType>;
+  ChangeEvent?: ChangeEventResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
@@ -4203,6 +4772,7 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Entity?: EntityResolvers<ContextType>;
+  EntityWrite?: EntityWriteResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
@@ -4216,12 +4786,14 @@ export type Resolvers<ContextType = Context> = {
   FigureRelationEdge?: FigureRelationEdgeResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
+  IngestWrite?: IngestWriteResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   MeetingRelationConnection?: MeetingRelationConnectionResolvers<ContextType>;
   MeetingRelationEdge?: MeetingRelationEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   NonNegativeFloat?: GraphQLScalarType;
   NonNegativeInt?: GraphQLScalarType;
   Office?: OfficeResolvers<ContextType>;
@@ -4254,7 +4826,9 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   RelationConnection?: RelationConnectionResolvers<ContextType>;
   RelationEdge?: RelationEdgeResolvers<ContextType>;
+  RelationWrite?: RelationWriteResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
+  Retraction?: RetractionResolvers<ContextType>;
   SavedQuery?: SavedQueryResolvers<ContextType>;
   SavedQueryParameter?: SavedQueryParameterResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
@@ -4270,7 +4844,9 @@ export type Resolvers<ContextType = Context> = {
   StatementRelationConnection?: StatementRelationConnectionResolvers<ContextType>;
   StatementRelationEdge?: StatementRelationEdgeResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   URL?: GraphQLScalarType;
   Viewer?: ViewerResolvers<ContextType>;
+  WriteInfo?: WriteInfoResolvers<ContextType>;
 };
 

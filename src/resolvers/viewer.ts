@@ -4,7 +4,7 @@ import type { QueryResolvers, Role } from '../generated/resolverTypes';
 export const viewerResolvers: { Query: Pick<QueryResolvers, 'viewer'> } = {
   Query: {
     viewer(_parent, _args, ctx) {
-      return { role: ctx.viewer.role.toUpperCase() as Role, keyName: ctx.viewer.keyName ?? null };
+      return { role: ctx.viewer.role.toUpperCase() as Role, keyName: ctx.viewer.keyName ?? null, subject: ctx.viewer.subject ?? null };
     },
   },
 };

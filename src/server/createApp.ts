@@ -7,14 +7,17 @@ import cors from 'cors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { clientConcurrencyGate } from '../admission';
+import { authenticateRequest, createJwtVerifier, type Credentials } from '../auth';
 import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
 import { createFormatError, ErrorCode } from '../errors';
+import { createChangeFeed } from '../mutations';
 import { buildSchema } from '../schema';
 import type { Context } from './Context';
 import { accessLog } from './accessLog';
 import { createContext } from './createContext';
+import { startSubscriptionServer } from './subscriptionServer';
 import { httpErrorHandler } from './httpErrorHandler';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics/createMetrics';
@@ -78,10 +81,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const errorLogger = {
     error: (fields: object, message: string) => logger.error({ ...fields, requestId: currentRequest()?.requestId }, message),
   };
+  const changes = createChangeFeed();
+  const contextDeps = { config, db, logger, cypher, changes };
+  const credentials: Credentials = { apiKeys: config.auth.apiKeys, jwt: config.auth.jwt && createJwtVerifier(config.auth.jwt) };
 
+  const schema = buildSchema();
+  const stopSubscriptions = startSubscriptionServer({
+    httpServer,
+    schema,
+    credentials,
+    contextDeps,
+    path: '/graphql',
+    validationRules: armor.validationRules,
+  });
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     plugins: [
+      // Subscriptions end before the HTTP server drains, so their sockets do not hold it open.
+      { serverWillStart: async () => ({ drainServer: stopSubscriptions }) },
       ...armor.plugins,
       costLimitPlugin({
         maxCost: config.limits.queryMaxCost,
@@ -127,11 +144,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.use(
     '/graphql',
     // Browser apps on other origins (a graph viewer on a dev server) must be listed in CORS_ORIGINS.
-    cors({ origin: config.http.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'x-request-id'], exposedHeaders: ['x-request-id'] }),
+    cors({
+      origin: config.http.corsOrigins,
+      allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'x-neo4j-bookmark'],
+      exposedHeaders: ['x-request-id'],
+    }),
     clientConcurrencyGate(config.admission.clientMaxInFlight, config.auth.apiKeys),
     express.json({ limit: '256kb' }),
     enterRequestScope(),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger, cypher }, req) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(contextDeps, req, await authenticateRequest(req.headers.authorization, credentials)),
+    }),
   );
   expressApp.use((_req: express.Request, res: express.Response) => {
     res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: ErrorCode.NOT_FOUND } }] });
@@ -141,9 +164,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   return {
     httpServer,
     apollo,
-    contextFor: () => createContext({ config, db, logger, cypher }),
+    contextFor: () => createContext(contextDeps),
     async execute(query, variables) {
-      const contextValue = createContext({ config, db, logger, cypher });
+      const contextValue = createContext(contextDeps);
       const result = await apollo.executeOperation({ query, variables }, { contextValue });
       if (result.body.kind !== 'single') throw new Error('execute() does not take incremental delivery');
       const { data, errors } = result.body.singleResult;
