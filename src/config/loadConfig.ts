@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import type { JwtConfig } from '../auth/JwtConfig';
 import { parseApiKeys, type ApiKey, type ApiKeySource } from '../auth/parseApiKeys';
+import { MAX_CONNECTION_POOL_SIZE } from '../db/connectDriver';
 import { projectRoot } from './projectRoot';
 
 /**
@@ -69,12 +70,29 @@ const envSchema = z.object({
 
   LIST_DEFAULT_LIMIT: int(1, 10_000).default(20),
   LIST_MAX_LIMIT: int(1, 10_000).default(100),
-  // A relation is three levels deep in a connection (field, edges, node): 16 allows three relation
-  // levels below a list with evidence on each, which is what entity pages and "who proposed what" need.
-  QUERY_MAX_DEPTH: int(1, 100).default(16),
-  QUERY_MAX_COST: int(1, 1_000_000).default(20_000),
+  // Raw selection depth is only a safety net against absurd nesting: what a query costs is measured by
+  // the estimate (QUERY_MAX_COST, QUERY_MAX_ROWS, QUERY_MAX_HOPS), which counts relation levels, not wrappers.
+  QUERY_MAX_DEPTH: int(1, 100).default(40),
+  QUERY_MAX_COST: int(1, 100_000_000).default(500_000),
   QUERY_MAX_ALIASES: int(1, 1_000).default(30),
   QUERY_TIMEOUT_MS: int(100, 600_000).default(10_000),
+
+  // Admission control (README, "Limits and fairness"): the cost estimate, budgets, rate limits, deadline.
+  QUERY_MAX_ROWS: int(1, 100_000_000).default(500_000),
+  QUERY_MAX_HOPS: int(1, 20).default(4),
+  ADMISSION_EXPENSIVE_COST: int(0, 100_000_000).default(10_000),
+  ADMISSION_MAX_CONCURRENT: int(1, 1_000).default(2),
+  ADMISSION_MAX_QUEUED: int(0, 10_000).default(4),
+  ADMISSION_QUEUE_TIMEOUT_MS: int(0, 600_000).default(1_000),
+  // About the number of cores Neo4j has: more expensive statements at once only slow every other request down.
+  ADMISSION_EXPENSIVE_SESSIONS: int(1, 1_000).default(2),
+  ADMISSION_CLIENT_MAX_IN_FLIGHT: int(1, 10_000).default(8),
+  RATE_LIMIT_WINDOW_S: int(1, 86_400).default(60),
+  RATE_LIMIT_READER: int(0, 1_000_000_000).default(2_000_000),
+  RATE_LIMIT_ANALYST: int(0, 1_000_000_000).default(10_000_000),
+  RATE_LIMIT_ADMIN: int(0, 1_000_000_000).default(0),
+  REQUEST_TIMEOUT_MS: int(100, 3_600_000).default(15_000),
+  RESPONSE_MAX_BYTES: int(1_000, 1_000_000_000).default(8_000_000),
 
   // API keys, `name:role:sha256hex` entries (see docs/analyst.md); both sources add up.
   API_KEYS: z.string().optional(),
@@ -190,6 +208,30 @@ export interface Config {
     queryMaxAliases: number;
     queryTimeoutMs: number;
   };
+  /** Admission control: the cost estimate's limits, the expensive lane, per-client budgets, the request deadline. */
+  admission: {
+    /** Rows one relation level may produce: its `first` times the rows of its parent level. */
+    maxRows: number;
+    /** Relation fields nested in one another (hops from the root entity). */
+    maxHops: number;
+    /** From this estimated cost on, a request is expensive (search and exploration always are). */
+    expensiveCost: number;
+    /** Expensive requests served at once; the rest wait in the queue or are refused with 429. */
+    maxConcurrent: number;
+    maxQueued: number;
+    /** How long an expensive request may wait for its turn before it is refused with 429. */
+    queueTimeoutMs: number;
+    /** Neo4j sessions the expensive lane may hold at once; the rest of the driver's pool is kept for cheap requests. */
+    expensiveSessions: number;
+    /** Requests one client may have in flight; one more is refused before its body is read. */
+    clientMaxInFlight: number;
+    /** Per-client cost budget per window, by role; 0 means no limit. */
+    rateLimit: { windowSeconds: number; reader: number; analyst: number; admin: number };
+    /** One deadline for all the Neo4j work of a request. */
+    requestTimeoutMs: number;
+    /** The most bytes of data one response may carry. */
+    responseMaxBytes: number;
+  };
   /** Caps of the exploration API: neighborhood, expand and paths. */
   exploration: {
     /** Nodes in a subgraph when the `limit` argument is left out. */
@@ -265,6 +307,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.CYPHER_ROW_LIMIT > e.CYPHER_MAX_ROW_LIMIT) {
     problems.push(`CYPHER_ROW_LIMIT=${e.CYPHER_ROW_LIMIT}: expected at most CYPHER_MAX_ROW_LIMIT (${e.CYPHER_MAX_ROW_LIMIT})`);
   }
+  if (e.ADMISSION_EXPENSIVE_SESSIONS >= MAX_CONNECTION_POOL_SIZE) {
+    problems.push(
+      `ADMISSION_EXPENSIVE_SESSIONS=${e.ADMISSION_EXPENSIVE_SESSIONS}: expected fewer than the driver's ${MAX_CONNECTION_POOL_SIZE} connections, so cheap requests keep some`,
+    );
+  }
   const apiKeys = readApiKeys(e, problems);
   const jwt = readJwtConfig(e, problems);
   if (problems.length) throw new ConfigError(problems);
@@ -319,6 +366,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryMaxCost: e.QUERY_MAX_COST,
       queryMaxAliases: e.QUERY_MAX_ALIASES,
       queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    },
+    admission: {
+      maxRows: e.QUERY_MAX_ROWS,
+      maxHops: e.QUERY_MAX_HOPS,
+      expensiveCost: e.ADMISSION_EXPENSIVE_COST,
+      maxConcurrent: e.ADMISSION_MAX_CONCURRENT,
+      maxQueued: e.ADMISSION_MAX_QUEUED,
+      queueTimeoutMs: e.ADMISSION_QUEUE_TIMEOUT_MS,
+      expensiveSessions: e.ADMISSION_EXPENSIVE_SESSIONS,
+      clientMaxInFlight: e.ADMISSION_CLIENT_MAX_IN_FLIGHT,
+      rateLimit: { windowSeconds: e.RATE_LIMIT_WINDOW_S, reader: e.RATE_LIMIT_READER, analyst: e.RATE_LIMIT_ANALYST, admin: e.RATE_LIMIT_ADMIN },
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      responseMaxBytes: e.RESPONSE_MAX_BYTES,
     },
     exploration: {
       nodeLimit: e.GRAPH_NODE_LIMIT,

@@ -83,7 +83,8 @@ export async function executeReadOnly(db: Db, query: string, params: Record<stri
       await tx.rollback().catch(() => undefined);
     }
   } catch (error) {
-    throw mapCypherError(error);
+    // A request stopped by its deadline or its client's disconnection says so, not how the driver saw it end.
+    throw db.signal.aborted ? db.signal.reason : mapCypherError(error);
   } finally {
     await session.close();
   }

@@ -1,5 +1,8 @@
 import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
 
+/** Connections the driver keeps to Neo4j; admission control reserves a share of them for cheap requests. */
+export const MAX_CONNECTION_POOL_SIZE = 50;
+
 /** Where and how to connect. */
 export interface ConnectOptions {
   uri: string;
@@ -27,7 +30,7 @@ export async function connectDriver(options: ConnectOptions): Promise<Driver> {
   const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
     // Lossless integers: the analyst endpoint must return 64-bit values exactly.
     disableLosslessIntegers: false,
-    maxConnectionPoolSize: 50,
+    maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
     connectionAcquisitionTimeout: 20_000,
     userAgent: 'diplograph',
   });

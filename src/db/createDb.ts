@@ -1,5 +1,10 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
+import { createPermitPool, type PermitPool } from '../admission/createPermitPool';
+import type { AppError } from '../errors';
+import { approximateBytes } from './approximateBytes';
+import { createRequestScope, type RequestScope } from './createRequestScope';
 import { mapNeo4jError } from './mapNeo4jError';
+import { terminateTransactions } from './terminateTransactions';
 import { toPlain } from './toPlain';
 
 /** Plain parameters of a Cypher query; values only, never query text. */
@@ -20,7 +25,14 @@ export interface DbOptions {
   defaultTimeoutMs: number;
   /** Called after each round-trip; the logging plugin uses it for debug lines. */
   onQuery?: (event: { name: string; ms: number; rows: number; mode: 'READ' | 'WRITE' }) => void;
+  /**
+   * Sessions that requests in the expensive lane may hold at once
+   * (ADMISSION_EXPENSIVE_SESSIONS); the rest of the driver's pool stays free
+   * for cheap requests. Unbounded when omitted.
+   */
+  expensiveSessions?: number;
 }
+
 
 /**
  * The one module that talks to Neo4j. Resolvers, loaders, the seed loader and
@@ -54,12 +66,18 @@ export interface Db {
   openSession(mode: 'READ' | 'WRITE'): Session;
   /**
    * The same executor with its own round-trip counter, made once per
-   * request; sessions of a request that sent bookmarks wait for them
-   * (causal consistency on a cluster).
+   * request; `metadata` tags its transactions (its `requestId` is how they
+   * are found again to end them); sessions of a request that sent
+   * bookmarks wait for them (causal consistency on a cluster); `scope`
+   * carries its lane, its deadline and its cancellation: once the scope's
+   * signal is aborted nothing more starts, and what runs is ended on the
+   * server.
    */
-  forRequest(metadata?: Record<string, unknown>, bookmarks?: readonly string[]): Db;
+  forRequest(metadata?: Record<string, unknown>, bookmarks?: readonly string[], scope?: RequestScope): Db;
   /** How many round-trips this executor (or request view) has made. */
   readonly roundTrips: number;
+  /** Aborted, with the reason as an AppError, when this request was stopped (deadline, client gone, response too large). */
+  readonly signal: AbortSignal;
   readonly database: string;
   readonly driver: Driver;
   readonly defaultTimeoutMs: number;
@@ -69,7 +87,30 @@ export interface Db {
 }
 
 /** Creates the executor; the caller owns the driver's lifetime through close(). */
-export function createDb(options: DbOptions, baseMetadata: Record<string, unknown> = {}, bookmarks: readonly string[] = []): Db {
+export function createDb(options: DbOptions): Db {
+  const expensiveSessions = options.expensiveSessions
+    ? createPermitPool({
+        maxConcurrent: options.expensiveSessions,
+        // Requests in the lane are already bounded by admission control; their sessions only wait for each other.
+        maxQueued: Infinity,
+        queueTimeoutMs: 0,
+        refusal: () => new Error('unreachable: the session queue is unbounded'),
+      })
+    : undefined;
+  return createView(options, {}, createRequestScope(), expensiveSessions, []);
+}
+
+/** Attempts to end a cancelled request's transactions while some of its work is still in flight. */
+const TERMINATE_ATTEMPTS = 20;
+const TERMINATE_INTERVAL_MS = 100;
+
+function createView(
+  options: DbOptions,
+  baseMetadata: Record<string, unknown>,
+  scope: RequestScope,
+  expensiveSessions: PermitPool | undefined,
+  bookmarks: readonly string[],
+): Db {
   const { driver, database, defaultTimeoutMs, onQuery } = options;
   let roundTrips = 0;
   const openSession = (mode: 'READ' | 'WRITE') =>
@@ -78,40 +119,95 @@ export function createDb(options: DbOptions, baseMetadata: Record<string, unknow
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       ...(bookmarks.length ? { bookmarks: [...bookmarks] } : {}),
     });
+  /** Transactions and sessions of this view that have started and not yet finished. */
+  let inFlight = 0;
+
+  /** Throws the scope's reason when the request was cancelled: nothing new starts for it. */
+  const checkScope = () => {
+    if (scope.signal.aborted) throw scope.signal.reason as AppError;
+  };
+
+  /**
+   * Ends this request's transactions on the server when its scope is
+   * aborted. A transaction may be opening at that very moment, so the
+   * listing is repeated while work of the view is still in flight.
+   */
+  const requestId = baseMetadata.requestId;
+  if (requestId !== undefined) {
+    scope.signal.addEventListener(
+      'abort',
+      () => {
+        void (async () => {
+          for (let attempt = 0; attempt < TERMINATE_ATTEMPTS && inFlight > 0; attempt += 1) {
+            await terminateTransactions(driver, database, { requestId }).catch(() => 0);
+            if (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, TERMINATE_INTERVAL_MS));
+          }
+        })();
+      },
+      { once: true },
+    );
+  }
+
+  /** The transaction timeout: the call's own, cut to what is left of the request's deadline. */
+  const timeoutFor = (opts: QueryOptions = {}) => {
+    const own = opts.timeoutMs ?? defaultTimeoutMs;
+    if (scope.deadline === Infinity) return own;
+    return Math.max(1, Math.min(own, Math.ceil(scope.deadline - Date.now())));
+  };
+
+  /** A cancelled request reports why it was stopped, not the termination error the driver saw. */
+  const failure = (error: unknown) => (scope.signal.aborted ? scope.signal.reason : mapNeo4jError(error));
+
+  /** Waits for a session slot of the expensive lane when this request is in it; returns the release. */
+  const laneSlot = async (): Promise<() => void> =>
+    scope.lane === 'expensive' && expensiveSessions ? expensiveSessions.acquire() : () => {};
 
   const txConfig = (name: string, opts: QueryOptions = {}) => ({
-    timeout: opts.timeoutMs ?? defaultTimeoutMs,
+    timeout: timeoutFor(opts),
     metadata: { app: 'diplograph', query: name, ...baseMetadata, ...opts.metadata },
   });
 
   async function run<Row>(mode: 'READ' | 'WRITE', name: string, query: string, params: Params, opts?: QueryOptions) {
     roundTrips += 1;
+    checkScope();
     const started = performance.now();
+    const release = await laneSlot();
+    inFlight += 1;
     const session = openSession(mode);
     try {
-      const work = (tx: ManagedTransaction) => tx.run(query, params);
+      checkScope();
+      // Checked again on every attempt: the driver retries transient failures, never a cancelled request.
+      const work = (tx: ManagedTransaction) => (checkScope(), tx.run(query, params));
       const result: QueryResult =
         mode === 'READ'
           ? await session.executeRead(work, txConfig(name, opts))
           : await session.executeWrite(work, txConfig(name, opts));
       onQuery?.({ name, ms: performance.now() - started, rows: result.records.length, mode });
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+      const rows = result.records.map((record) => toPlain(record.toObject()) as Row);
+      scope.addBytes(approximateBytes(rows));
+      checkScope();
+      return rows;
     } catch (error) {
-      throw mapNeo4jError(error);
+      throw failure(error);
     } finally {
+      inFlight -= 1;
       await session.close();
+      release();
     }
   }
 
   async function writeWithBookmarks<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, opts?: QueryOptions) {
     roundTrips += 1;
+    checkScope();
+    inFlight += 1;
     const session = openSession('WRITE');
     try {
-      const value = await session.executeWrite(work, txConfig(name, opts));
+      const value = await session.executeWrite((tx) => (checkScope(), work(tx)), txConfig(name, opts));
       return { value, bookmarks: await session.lastBookmarks() };
     } catch (error) {
-      throw mapNeo4jError(error);
+      throw failure(error);
     } finally {
+      inFlight -= 1;
       await session.close();
     }
   }
@@ -125,14 +221,25 @@ export function createDb(options: DbOptions, baseMetadata: Record<string, unknow
     writeTransactionWithBookmarks: (name, work, opts) => writeWithBookmarks(name, work, opts),
     openSession(mode) {
       roundTrips += 1;
-      return openSession(mode);
+      checkScope();
+      inFlight += 1;
+      const session = openSession(mode);
+      // The caller streams on its own; the session counts as in flight (for cancellation) until it is closed.
+      const close = session.close.bind(session);
+      let open = true;
+      session.close = async () => {
+        if (open) [open, inFlight] = [false, inFlight - 1];
+        return close();
+      };
+      return session;
     },
-    forRequest(metadata = {}, requestBookmarks = bookmarks) {
-      return createDb(options, { ...baseMetadata, ...metadata }, requestBookmarks);
+    forRequest(metadata = {}, requestBookmarks = bookmarks, requestScope = createRequestScope()) {
+      return createView(options, { ...baseMetadata, ...metadata }, requestScope, expensiveSessions, requestBookmarks);
     },
     get roundTrips() {
       return roundTrips;
     },
+    signal: scope.signal,
     database,
     driver,
     defaultTimeoutMs,

@@ -1,5 +1,8 @@
 export { createDb } from './createDb';
 export type { Db, DbOptions, Params, QueryOptions } from './createDb';
+export { createRequestScope } from './createRequestScope';
+export type { RequestScope, RequestScopeOptions } from './createRequestScope';
+export { terminateTransactions } from './terminateTransactions';
 export { connectDriver, ConnectError } from './connectDriver';
 export { mapNeo4jError } from './mapNeo4jError';
 export { toPlain } from './toPlain';

@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { Neo4jError } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors';
 
@@ -9,8 +10,17 @@ import { AppError, ErrorCode } from '../errors';
 export function mapNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
   const code = error.code ?? '';
+  if (/Connection acquisition timed out/i.test(error.message)) {
+    // Every connection of the pool was busy: the server is overloaded, not broken. Say when to come back.
+    return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is busy: no connection became free in time; try again shortly.', {
+      http: { status: 503, headers: new HeaderMap([['retry-after', '2']]) },
+    });
+  }
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.includes('TransactionTimedOut')) {
     return new AppError(ErrorCode.TIMEOUT, 'The query ran past its time limit and was stopped.', { neo4jCode: code });
+  }
+  if (code.endsWith('Transaction.Terminated') || code.endsWith('Transaction.LockClientStopped')) {
+    return new AppError(ErrorCode.TIMEOUT, 'The query was stopped on the server before it finished.', { neo4jCode: code });
   }
   if (code === 'Neo.ClientError.Statement.AccessMode') {
     return new AppError(ErrorCode.FORBIDDEN, 'The database refused to write in a read-only transaction.', { neo4jCode: code });

@@ -33,7 +33,13 @@ export async function openDatabase(
   }
   try {
     const driver = await connectDriver({ ...credentials, connectTimeoutMs: target.connectTimeoutMs, log });
-    const db = createDb({ driver, database: target.database, defaultTimeoutMs: config.limits.queryTimeoutMs, onQuery });
+    const db = createDb({
+      driver,
+      database: target.database,
+      defaultTimeoutMs: config.limits.queryTimeoutMs,
+      onQuery,
+      expensiveSessions: config.admission.expensiveSessions,
+    });
     return {
       db,
       local,

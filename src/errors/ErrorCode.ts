@@ -21,7 +21,19 @@ export enum ErrorCode {
   TIMEOUT = 'TIMEOUT',
   /** A query hit a memory or size limit of the database. */
   RESOURCE_LIMIT = 'RESOURCE_LIMIT',
-  /** Too many concurrent requests of a limited kind; try again shortly. */
+  /**
+   * The operation's estimated cost is over a limit (total cost, rows of one
+   * relation level, or relation hops); the message names the costly part.
+   * Refused before any database work; ask for less (smaller `first`, fewer
+   * aliases or levels) and try again.
+   */
+  QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
+  /** The response grew past RESPONSE_MAX_BYTES; ask for less. */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
+  /**
+   * Too many concurrent requests of a limited kind, or the client's cost
+   * budget for the current window is spent; HTTP 429 with Retry-After.
+   */
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** The database cannot be reached right now. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',

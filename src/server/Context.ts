@@ -1,7 +1,8 @@
+import type { CostEstimate } from '../admission';
 import type { Viewer } from '../auth';
 import type { Config } from '../config';
 import type { CypherSandbox } from '../cypher-sandbox';
-import type { Db } from '../db';
+import type { Db, RequestScope } from '../db';
 import type { Loaders } from '../loaders';
 import type { ChangeFeed } from '../mutations';
 import type { Logger } from './logger';
@@ -10,6 +11,8 @@ import type { Logger } from './logger';
 export interface Context {
   /** This request's view of the executor; counts its own round-trips. */
   db: Db;
+  /** What the executor knows of this request: its lane (set by admission control). */
+  scope: RequestScope;
   loaders: Loaders;
   /** Who is asking, from the API key (src/auth); resolvers check it with requireRole. */
   viewer: Viewer;
@@ -20,4 +23,12 @@ export interface Context {
   config: Config;
   logger: Logger;
   requestId: string;
+  /**
+   * Who is charged for the request: `key:<name>` of its API key, or
+   * `ip:<address>` of an anonymous reader; undefined for in-process calls
+   * (App.execute: tests, benchmarks, tools), which have no budget.
+   */
+  client?: string;
+  /** The operation's cost estimate, set by the cost plugin once the operation and its variables are known. */
+  cost?: CostEstimate;
 }

@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
+import { clientConcurrencyGate } from '../admission';
 import { authenticateRequest, createJwtVerifier, type Credentials } from '../auth';
 import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
@@ -24,6 +25,8 @@ import { httpErrorHandler } from './httpErrorHandler';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics/createMetrics';
 import { observeAnalystQueries } from './metrics/observeAnalystQueries';
+import { admissionPlugin } from './plugins/admissionPlugin';
+import { costLimitPlugin } from './plugins/costLimitPlugin';
 import { limitsProtection } from './plugins/limitsProtection';
 import { loggingPlugin } from './plugins/loggingPlugin';
 import { metricsPlugin } from './plugins/metricsPlugin';
@@ -100,6 +103,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // Subscriptions end before the HTTP server drains, so their sockets do not hold it open.
       { serverWillStart: async () => ({ drainServer: stopSubscriptions }) },
       ...armor.plugins,
+      costLimitPlugin({
+        maxCost: config.limits.queryMaxCost,
+        maxRows: config.admission.maxRows,
+        maxHops: config.admission.maxHops,
+        listDefault: config.limits.listDefault,
+        listMax: config.limits.listMax,
+        exploration: config.exploration,
+      }),
+      admissionPlugin(config.admission),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       loggingPlugin(),
@@ -144,6 +156,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'x-neo4j-bookmark'],
       exposedHeaders: ['x-request-id'],
     }),
+    clientConcurrencyGate(config.admission.clientMaxInFlight, config.auth.apiKeys),
     express.json({ limit: '256kb' }),
     enterRequestScope(),
     expressMiddleware(apollo, {

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { ANONYMOUS, type Viewer } from '../auth';
 import type { Config } from '../config';
 import type { CypherSandbox } from '../cypher-sandbox';
-import type { Db } from '../db';
+import { createRequestScope, type Db } from '../db';
 import { AppError, ErrorCode } from '../errors';
 import { createLoaders } from '../loaders';
 import type { ChangeFeed } from '../mutations';
@@ -32,21 +32,30 @@ const MAX_BOOKMARK_LENGTH = 1024;
 
 /**
  * Builds the context of one request: a request-scoped executor (with its own
- * round-trip counter, the request id in the transaction metadata, and the
+ * round-trip counter, the request id in the transaction metadata, the
  * bookmarks of X-Neo4j-Bookmark, so the request reads what the write that
- * issued them wrote) and fresh DataLoaders over it, for a viewer the caller
+ * issued them wrote, and the request's scope: one deadline,
+ * REQUEST_TIMEOUT_MS, for all its database work, cancelled too when an
+ * HTTP client disconnects) and fresh DataLoaders over it, for a viewer the caller
  * has already authenticated (createApp does, before any resolver runs: an
  * unknown key or a bad token fails the whole request with UNAUTHENTICATED).
  */
 export function createContext(deps: ContextDeps, req?: RequestHeaders, viewer: Viewer = ANONYMOUS): Context {
   // The id assignRequestId gave an HTTP request (and echoed in X-Request-Id); subscriptions and in-process calls get their own.
-  const record = req && 'res' in req ? recordOfRequest(req as Request) : undefined;
+  const httpRequest = req && 'res' in req ? (req as Request) : undefined;
+  const record = httpRequest ? recordOfRequest(httpRequest) : undefined;
   if (record) record.keyName = viewer.keyName;
   const header = req?.headers['x-request-id'];
   const requestId = record?.requestId ?? (typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID());
-  const db = deps.db.forRequest({ requestId }, readBookmarks(req?.headers['x-neo4j-bookmark']));
+  const scope = createRequestScope({ timeoutMs: deps.config.admission.requestTimeoutMs, maxBytes: deps.config.admission.responseMaxBytes });
+  // A client that goes away before its answer is complete cancels the request: its transactions are ended.
+  httpRequest?.res?.once('close', () => {
+    if (!httpRequest.res?.writableFinished) scope.cancel(new AppError(ErrorCode.TIMEOUT, 'The client went away; the request was cancelled.'));
+  });
+  const db = deps.db.forRequest({ requestId }, readBookmarks(req?.headers['x-neo4j-bookmark']), scope);
   return {
     db,
+    scope,
     loaders: createLoaders(db),
     viewer,
     cypher: deps.cypher,
@@ -54,6 +63,7 @@ export function createContext(deps: ContextDeps, req?: RequestHeaders, viewer: V
     config: deps.config,
     logger: deps.logger.child({ requestId }),
     requestId,
+    client: !httpRequest ? undefined : viewer.keyName ? `key:${viewer.keyName}` : `ip:${httpRequest.socket.remoteAddress ?? 'unknown'}`,
   };
 }
 

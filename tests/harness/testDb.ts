@@ -20,5 +20,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export async function openTestDb(config: Config = testConfig()): Promise<Db & { driver: Driver }> {
   if (config.neo4j.kind !== 'remote') throw new Error('the test harness always connects to the run Neo4j by URI');
   const driver = await connectDriver({ ...config.neo4j });
-  return createDb({ driver, database: config.neo4j.database, defaultTimeoutMs: config.limits.queryTimeoutMs });
+  return createDb({
+    driver,
+    database: config.neo4j.database,
+    defaultTimeoutMs: config.limits.queryTimeoutMs,
+    expensiveSessions: config.admission.expensiveSessions,
+  });
 }

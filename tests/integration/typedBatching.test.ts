@@ -77,7 +77,7 @@ describe('batching: round-trips grow with nesting depth, not with the number of 
     expect(small.roundTrips).toBe(4);
   });
   it('lets a three-level query with evidence through the depth and cost limits, and refuses a runaway one', async () => {
-    // Literal `first` values count in graphql-armor's cost estimate, so they are written into the text here.
+    // The estimate counts `first` given literally or as a variable; the literal form is checked here.
     const literal = THREE_LEVELS.replace('query ThreeLevels($first: Int)', 'query ThreeLevels').replace('first: $first', 'first: 50');
     const ok = await t.post(literal);
     expect(ok.body.errors).toBeUndefined();
@@ -87,6 +87,8 @@ describe('batching: round-trips grow with nesting depth, not with the number of 
       relations(first: 100) { edges { node { relations(first: 100) { edges { node { id } } } } } } } } } } } } }`;
     const refused = await t.post(runaway);
     expect(refused.body.data).toBeUndefined();
-    expect(refused.body.errors?.[0].message).toMatch(/Cost limit of 20000 exceeded/);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'QUERY_MAX_ROWS' });
+    expect(refused.body.errors?.[0].message).toMatch(/could produce up to 1,000,000 rows/);
   });
 });

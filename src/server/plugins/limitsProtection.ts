@@ -2,17 +2,17 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../../config';
 
 /**
- * Depth, cost, alias, directive and token limits on every operation, from
- * graphql-armor, checked during validation, before any resolver runs.
+ * Syntax limits on every operation, from graphql-armor, checked during
+ * validation: aliases, directives, tokens, and raw selection depth as a
+ * safety net against absurd nesting. What an operation costs is estimated
+ * after its variables are known, by the cost plugin (costLimitPlugin).
  * Field suggestions are blocked so the schema cannot be probed by typos.
  */
 export function limitsProtection(limits: Config['limits']) {
   return new ApolloArmor({
     maxDepth: { n: limits.queryMaxDepth, flattenFragments: true },
-    // graphql-armor's default depth factor (1.5) compounds over the three levels a connection adds
-    // per relation (field, edges, node), so a plain three-relation query would cost ~50,000; 1.2 keeps
-    // the estimate proportional while a literal `first` still multiplies it.
-    costLimit: { maxCost: limits.queryMaxCost, depthCostFactor: 1.2 },
+    // Replaced by the estimate, which multiplies by `first` given as a variable too and counts relation levels.
+    costLimit: { enabled: false },
     maxAliases: { n: limits.queryMaxAliases },
     maxDirectives: { n: 20 },
     maxTokens: { n: 5_000 },

@@ -1,0 +1,71 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { createClientBudgets, createPermitPool, isExpensive, rateLimitHeaders, tooManyRequests, type BudgetState } from '../../admission';
+import type { Config } from '../../config';
+import { AppError, ErrorCode } from '../../errors';
+import type { Context } from '../Context';
+
+/**
+ * Admission control. First the client's budget: each request is charged
+ * its estimated cost against its client's window (createClientBudgets);
+ * over it, 429 with Retry-After, and every response carries the RateLimit
+ * headers. Then expensive requests (isExpensive) take a permit from a
+ * small pool before any resolver runs and give it back when their response
+ * is sent; a few wait for their turn, and when the queue is full, or the
+ * wait passes ADMISSION_QUEUE_TIMEOUT_MS, the request is refused with 429
+ * and Retry-After. Cheap requests never take a permit, and the executor
+ * keeps part of the connection pool for them (RequestScope.lane), so a
+ * lookup by id is never queued behind a search or a subgraph. When the
+ * response is out it stops the request's deadline timer, and a request
+ * stopped for RESPONSE_MAX_BYTES sends only that error, never the partial
+ * data.
+ *
+ * Must come after costLimitPlugin: it reads the estimate that plugin leaves
+ * on the context.
+ */
+export function admissionPlugin(admission: Config['admission']): ApolloServerPlugin<Context> {
+  const pool = createPermitPool({
+    maxConcurrent: admission.maxConcurrent,
+    maxQueued: admission.maxQueued,
+    queueTimeoutMs: admission.queueTimeoutMs,
+    refusal: (reason) =>
+      tooManyRequests(
+        `Too many expensive requests at once (${admission.maxConcurrent} running, ${admission.maxQueued} waiting)` +
+          `${reason === 'timeout' ? `; this one waited ${admission.queueTimeoutMs} ms` : ''}. ` +
+          'Search, exploration and large selections take turns; try again shortly.',
+        1,
+        { reason: reason === 'full' ? 'ADMISSION_QUEUE_FULL' : 'ADMISSION_QUEUE_TIMEOUT' },
+      ),
+  });
+  const budgets = createClientBudgets(admission.rateLimit);
+  return {
+    async requestDidStart() {
+      let release: (() => void) | undefined;
+      let finished = false;
+      let budget: BudgetState | undefined;
+      return {
+        async didResolveOperation({ contextValue }) {
+          const estimate = contextValue.cost;
+          if (!estimate || estimate.violation) return;
+          if (contextValue.client) budget = await budgets.charge(contextValue.client, contextValue.viewer.role, estimate.cost);
+          if (!isExpensive(estimate, admission.expensiveCost)) return;
+          const permit = await pool.acquire(contextValue.scope.signal);
+          // Another plugin may have failed the request while this one waited: give the permit straight back.
+          if (finished) return permit();
+          release = permit;
+          contextValue.scope.lane = 'expensive';
+        },
+        async willSendResponse({ response, contextValue }) {
+          finished = true;
+          release?.();
+          contextValue.scope.dispose();
+          const reason = contextValue.scope.signal.reason;
+          // Past RESPONSE_MAX_BYTES the partial data is dropped too: only the error is serialized and sent.
+          if (reason instanceof AppError && reason.code === ErrorCode.RESPONSE_TOO_LARGE && response.body.kind === 'single') {
+            response.body.singleResult = { data: null, errors: [{ message: reason.message, extensions: { ...reason.extensions } }] };
+          }
+          if (budget) for (const [name, value] of Object.entries(rateLimitHeaders(budget))) response.http.headers.set(name, value);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, getVariableValues, type FragmentDefinitionNode } from 'graphql';
+import { estimateCost, type CostLimits } from '../../admission';
+import { AppError, ErrorCode } from '../../errors';
+import type { Context } from '../Context';
+
+/**
+ * Estimates each operation's cost once its variables are known (Apollo's
+ * didResolveOperation, after validation and before any resolver runs) and
+ * refuses one over a limit with QUERY_TOO_COSTLY (HTTP 400), naming the
+ * costly part. The estimate stays on the context: admission control and
+ * the per-client budget use it.
+ */
+export function costLimitPlugin(limits: CostLimits): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return;
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          // Bad variables are refused by execution, before any resolver, with graphql-js's own message.
+          if (coerced.errors) return;
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          }
+          const estimate = estimateCost(schema, operation, fragments, coerced.coerced, limits);
+          contextValue.cost = estimate;
+          const v = estimate.violation;
+          if (v) {
+            throw new AppError(ErrorCode.QUERY_TOO_COSTLY, v.message, {
+              limit: v.limit,
+              max: v.max,
+              estimate: Number.isFinite(v.estimate) ? v.estimate : null,
+              path: v.path,
+              http: { status: 400 },
+            });
+          }
+        },
+      };
+    },
+  };
+}
