@@ -17,7 +17,7 @@ describe('list query text', () => {
       limits,
     );
     const ordering = ORDERINGS.NAME_ASC;
-    const cypher = listQuery('Proposal', [...where, keysetCondition(ordering, 'M', 'm')], ordering, true);
+    const cypher = listQuery('Proposal', [...where, keysetCondition(ordering, 'M', 'm')], ordering, true, 'n { .id, .name, label: \'Proposal\' }');
     expect(cypher).toMatchInlineSnapshot(`
 "MATCH (n:Proposal) USING INDEX SEEK n:Proposal(name, id)
 WHERE n.id = $whereId
@@ -27,7 +27,7 @@ WHERE n.id = $whereId
   AND n.date >= date($dateFrom)
   AND n.name >= $afterValue AND n.id IS NOT NULL AND [n.name, n.id] > [$afterValue, $afterId]
 WITH n ORDER BY n.name ASC, n.id ASC LIMIT toInteger($limit)
-RETURN n { .*, label: $label } AS entity"
+RETURN collect(n { .id, .name, label: 'Proposal' }) AS page"
 `);
     expect(Object.assign({}, ...where.map((c) => c.params))).toEqual({
       whereId: "x' OR 1=1 //",
