@@ -62,6 +62,26 @@ function edgeMap(edge: EdgePlan, vars: Vars, names: VariableNames): string {
 }
 
 /**
+ * How many relationships a relation field has in all. Without a first step
+ * or a label at the far end, Neo4j counts from the node's degree per type
+ * without reading a relationship (a hub's 50,000 cost nothing); an
+ * INCOMING field subtracts its self-loops, which it reports as OUTGOING.
+ */
+function totalOf(rel: RelationPlan, a: string, names: VariableNames): string {
+  if (!rel.via && !rel.label) {
+    const all = `COUNT { (${a})${relationshipPattern('', rel.types, rel.direction)}() }`;
+    return rel.direction === 'INCOMING' ? `${all} - COUNT { (${a})${relationshipPattern('', rel.types, 'OUTGOING')}(${a}) }` : all;
+  }
+  const vars: Vars = { r: names.fresh('r'), m: names.fresh('m'), anchor: a, d: '' };
+  if (rel.via) vars.anchor = names.fresh('h');
+  const { match, where } = matchOf(rel, a, vars, names);
+  return `COUNT {
+    ${match}${where ? `\n    WHERE ${where}` : ''}
+    RETURN ${vars.r}
+  }`;
+}
+
+/**
  * A relation field of entity `a` as one expression: `{ page, total }`,
  * each only when selected. The page is a COLLECT subquery that orders and
  * limits the edges of this one entity (ORDER BY and LIMIT per parent), cut
@@ -96,14 +116,6 @@ export function renderRelation(rel: RelationPlan, a: string, names: VariableName
     RETURN ${edgeMap(rel.page.edge, vars, names)}
   }`);
   }
-  if (rel.total) {
-    const vars: Vars = { r: names.fresh('r'), m: names.fresh('m'), anchor: '', d: '' };
-    vars.anchor = rel.via ? names.fresh('h') : a;
-    const { match, where } = matchOf(rel, a, vars, names);
-    parts.push(`total: COUNT {
-    ${match}${where ? `\n    WHERE ${where}` : ''}
-    RETURN ${vars.r}
-  }`);
-  }
+  if (rel.total) parts.push(`total: ${totalOf(rel, a, names)}`);
   return `{ ${parts.join(', ')} }`;
 }
