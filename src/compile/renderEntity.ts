@@ -17,9 +17,12 @@ function name(value: string): string {
  * its label (for __typename), and one `@key` entry per relation field,
  * holding that field's page, so resolvers below read it from the parent.
  * A relation that differs by type is a CASE over the labels.
+ *
+ * @param idVariable a variable that holds the entity's id already
  */
-export function renderEntity(plan: EntityPlan, v: string, names: VariableNames): string {
-  const entries = plan.props.map((prop) => `.${name(prop)}`);
+export function renderEntity(plan: EntityPlan, v: string, names: VariableNames, idVariable?: string): string {
+  // An id read already (for a sort) is reused rather than read again.
+  const entries = plan.props.map((prop) => (prop === 'id' && idVariable ? `id: ${idVariable}` : `.${name(prop)}`));
   entries.push(`label: ${plan.label && isEntityType(plan.label) ? `'${plan.label}'` : labelOf(v)}`);
   for (const slot of plan.relations) {
     const branches = slot.branches.map(({ labels, relation }) => ({ labels, text: renderRelation(relation, v, names) }));

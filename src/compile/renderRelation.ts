@@ -9,9 +9,14 @@ interface Vars {
   m: string;
   anchor: string;
   d: string;
+  /** The far entity's id, read once for the sort, the cursor and the projection. */
+  mid: string;
+  /** The relationship's type: a literal when the field follows one type (type(r) costs a db hit per row), else a variable. */
+  t: string;
 }
 
-const label = (value: string | null | undefined) => (value ? `:${value.replace(/[^A-Za-z]/g, '')}` : ':Entity');
+// Relationships only ever join entities, so a far end of any type needs no label check (each would be a db hit).
+const label = (value: string | null | undefined) => (value ? `:${value.replace(/[^A-Za-z]/g, '')}` : '');
 
 /**
  * The MATCH of a relation from entity `a`: a typed pattern, so that a hub's
@@ -40,20 +45,21 @@ function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): s
   if (plan.source) {
     const s = names.fresh('s');
     const e = names.fresh('e');
-    entries.push(`evSources: COLLECT { UNWIND coalesce(${r}.sources, []) AS ${s} OPTIONAL MATCH (${e}:Source {id: ${s}}) RETURN { id: ${s}, entity: CASE WHEN ${e} IS NULL THEN null ELSE ${renderEntity(plan.source, e, names)} END } }`);
+    entries.push(`evSources: COLLECT { UNWIND coalesce(${r}.sources, []) AS ${s} OPTIONAL MATCH (${e}:Source {id: ${s}}) RETURN { id: ${s}, entity: CASE WHEN ${e} IS NULL THEN null ELSE ${renderEntity(plan.source, e, names, s)} END } }`);
   }
   if (plan.statement) {
     const t = names.fresh('t');
-    entries.push(`evStatements: COLLECT { MATCH (${t}:Statement {id: ${r}.statement}) RETURN ${renderEntity(plan.statement, t, names)} }`);
+    entries.push(`evStatements: COLLECT { MATCH (${t}:Statement {id: ${r}.statement}) RETURN ${renderEntity(plan.statement, t, names, `${r}.statement`)} }`);
   }
   return entries;
 }
 
 /** The map each edge of a page returns: its sort key (the cursor), type, direction, and what is selected. */
-function edgeMap(edge: EdgePlan, vars: Vars, names: VariableNames): string {
-  const { r, m, anchor, d } = vars;
-  const entries = [`k: [type(${r}), ${d}, ${m}.id, ${anchor}.id]`, `type: type(${r})`, `direction: ${d}`];
-  if (edge.node) entries.push(`node: ${renderEntity(edge.node, m, names)}`);
+function edgeMap(edge: EdgePlan, vars: Vars, via: boolean, names: VariableNames): string {
+  const { r, m, anchor, d, mid } = vars;
+  // Without a first step the anchor is the parent, whose id the resolver adds to the cursor's key.
+  const entries = [`k: [${vars.t}, ${d}, ${mid}${via ? `, ${anchor}.id` : ''}]`, `type: ${vars.t}`, `direction: ${d}`];
+  if (edge.node) entries.push(`node: ${renderEntity(edge.node, m, names, mid)}`);
   if (edge.evidence) entries.push(...evidenceEntries(edge.evidence, r, names));
   if (edge.properties) entries.push(`props: properties(${r})`);
   if (edge.role) entries.push(`role: ${r}.role`);
@@ -72,7 +78,7 @@ function totalOf(rel: RelationPlan, a: string, names: VariableNames): string {
     const all = `COUNT { (${a})${relationshipPattern('', rel.types, rel.direction)}() }`;
     return rel.direction === 'INCOMING' ? `${all} - COUNT { (${a})${relationshipPattern('', rel.types, 'OUTGOING')}(${a}) }` : all;
   }
-  const vars: Vars = { r: names.fresh('r'), m: names.fresh('m'), anchor: a, d: '' };
+  const vars: Vars = { r: names.fresh('r'), m: names.fresh('m'), anchor: a, d: '', mid: '', t: '' };
   if (rel.via) vars.anchor = names.fresh('h');
   const { match, where } = matchOf(rel, a, vars, names);
   return `COUNT {
@@ -98,22 +104,24 @@ export function renderRelation(rel: RelationPlan, a: string, names: VariableName
   }
   if (rel.page) {
     const r = names.fresh('r');
-    const vars: Vars = { r, m: names.fresh('m'), anchor: rel.via ? names.fresh('h') : a, d: names.fresh('d') };
+    const m = names.fresh('m');
+    const single = rel.types?.length === 1 ? rel.types[0] : null;
+    const vars: Vars = { r, m, anchor: rel.via ? names.fresh('h') : a, d: names.fresh('d'), mid: `${m}id`, t: single ? `'${single}'` : `${r}type` };
     const { match, direction, where } = matchOf(rel, a, vars, names);
-    const conditions = [where, rel.page.after ? `[type(${r}), ${vars.d}, ${vars.m}.id, ${vars.anchor}.id] > $${rel.page.after}` : null].filter(Boolean);
+    const conditions = [where, rel.page.after ? `[${vars.t}, ${vars.d}, ${vars.mid}, ${vars.anchor}.id] > $${rel.page.after}` : null].filter(Boolean);
     // Terms that are constant for one entity's edges are left out of the sort.
     const sort = [
-      rel.types?.length === 1 ? null : `type(${r})`,
+      single ? null : vars.t,
       rel.direction === 'BOTH' ? vars.d : null,
-      `${vars.m}.id`,
+      vars.mid,
       rel.via ? `${vars.anchor}.id` : null,
     ].filter(Boolean);
     parts.push(`page: COLLECT {
     ${match}
-    WITH ${vars.anchor}, ${r}, ${vars.m}, ${direction} AS ${vars.d}${conditions.length ? `\n    WHERE ${conditions.join(' AND ')}` : ''}
+    WITH ${vars.anchor}, ${r}, ${vars.m}, ${direction} AS ${vars.d}, ${vars.m}.id AS ${vars.mid}${single ? '' : `, type(${r}) AS ${vars.t}`}${conditions.length ? `\n    WHERE ${conditions.join(' AND ')}` : ''}
     ORDER BY ${sort.join(', ')}
     LIMIT toInteger($${rel.page.limit})
-    RETURN ${edgeMap(rel.page.edge, vars, names)}
+    RETURN ${edgeMap(rel.page.edge, vars, rel.via !== null, names)}
   }`);
   }
   if (rel.total) parts.push(`total: ${totalOf(rel, a, names)}`);

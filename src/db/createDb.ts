@@ -79,7 +79,8 @@ export function createDb(options: DbOptions, baseMetadata: Record<string, unknow
     } catch (error) {
       throw mapNeo4jError(error);
     } finally {
-      await session.close();
+      // The transaction is over: handing the connection back to the pool is nothing the caller must wait for.
+      void session.close().catch(() => {});
     }
   }
 

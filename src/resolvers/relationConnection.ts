@@ -53,14 +53,15 @@ export interface RelationEdgeRecord {
   status: string | null;
 }
 
-function toEdge(row: CompiledEdge): RelationEdgeRecord {
+function toEdge(row: CompiledEdge, anchorId: string): RelationEdgeRecord {
   const sources = row.evSources ? new Map(row.evSources.map((s) => [s.id, s.entity])) : null;
   const statement = row.evStatements ? { statementEntity: row.evStatements[0] ?? null } : {};
   const evidence = row.ev
     ? evidenceOf(row.ev).map((e) => ({ ...e, ...(sources ? { source: sources.get(e.sourceId) ?? null } : {}), ...statement }))
     : [];
   return {
-    cursor: encodeCursor(RELATION_ORDERING, row.k),
+    // The sort key is [type, direction, other id, anchor id]; the statement leaves out the anchor when it is the parent.
+    cursor: encodeCursor(RELATION_ORDERING, row.k.length === 3 ? [...row.k, anchorId] : row.k),
     type: row.type,
     direction: row.direction,
     node: row.node,
@@ -93,5 +94,9 @@ export async function relationConnection(
     compiled = ((await ctx.loaders.relationsById(statement).load(entity.id)) ?? {}) as CompiledRelation;
   }
   const total = compiled.total ?? 0;
-  return toConnection((compiled.page ?? []).map(toEdge), first, async () => total);
+  return toConnection(
+    (compiled.page ?? []).map((row) => toEdge(row, entity.id)),
+    first,
+    async () => total,
+  );
 }

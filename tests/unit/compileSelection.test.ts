@@ -29,18 +29,18 @@ MATCH (n:Proposal) USING INDEX n:Proposal(name, id)
 WHERE n.name IS NOT NULL AND n.id IS NOT NULL
 WITH n ORDER BY n.name ASC, n.id ASC LIMIT toInteger($limit)
 RETURN collect(n { .id, .name, label: 'Proposal', \`@proposer\`: { page: COLLECT {
-    MATCH (n)<-[r1:PROPOSED]-(m2:Entity)
-    WITH n, r1, m2, 'INCOMING' AS d3
+    MATCH (n)<-[r1:PROPOSED]-(m2)
+    WITH n, r1, m2, 'INCOMING' AS d3, m2.id AS m2id
     WHERE startNode(r1) <> n
-    ORDER BY m2.id
+    ORDER BY m2id
     LIMIT toInteger($p0)
-    RETURN { k: [type(r1), d3, m2.id, n.id], type: type(r1), direction: d3, node: m2 { .id, .name, label: [l IN labels(m2) WHERE l <> 'Entity'][0] }, ev: r1 { .quote, .sources }, evSources: COLLECT { UNWIND coalesce(r1.sources, []) AS s4 OPTIONAL MATCH (e5:Source {id: s4}) RETURN { id: s4, entity: CASE WHEN e5 IS NULL THEN null ELSE e5 { .id, .name, label: 'Source' } END } } }
+    RETURN { k: ['PROPOSED', d3, m2id], type: 'PROPOSED', direction: d3, node: m2 { id: m2id, .name, label: [l IN labels(m2) WHERE l <> 'Entity'][0] }, ev: r1 { .quote, .sources }, evSources: COLLECT { UNWIND coalesce(r1.sources, []) AS s4 OPTIONAL MATCH (e5:Source {id: s4}) RETURN { id: s4, entity: CASE WHEN e5 IS NULL THEN null ELSE e5 { id: s4, .name, label: 'Source' } END } } }
   } }, \`@to\`: { page: COLLECT {
-    MATCH (n)-[r6:PROPOSED_TO]->(m7:Entity)
-    WITH n, r6, m7, 'OUTGOING' AS d8
-    ORDER BY m7.id
+    MATCH (n)-[r6:PROPOSED_TO]->(m7)
+    WITH n, r6, m7, 'OUTGOING' AS d8, m7.id AS m7id
+    ORDER BY m7id
     LIMIT toInteger($p1)
-    RETURN { k: [type(r6), d8, m7.id, n.id], type: type(r6), direction: d8, node: m7 { .id, .name, label: [l IN labels(m7) WHERE l <> 'Entity'][0] } }
+    RETURN { k: ['PROPOSED_TO', d8, m7id], type: 'PROPOSED_TO', direction: d8, node: m7 { id: m7id, .name, label: [l IN labels(m7) WHERE l <> 'Entity'][0] } }
   } } }) AS page
 }
 RETURN total, page"
@@ -55,7 +55,7 @@ RETURN total, page"
     expect(b.text).toBe(a.text);
     expect(b.params.limit).toBe(8);
     const [withCursor] = await compiledStatements(PROPOSALS, { first: 7, withAddressees: true, after: cursor });
-    expect(withCursor.text).toContain('[type(r6), d8, m7.id, n.id] > $p2');
+    expect(withCursor.text).toContain("['PROPOSED_TO', d8, m7id, n.id] > $p2");
     expect(withCursor.params.p2).toEqual(['PROPOSED_TO', 'OUTGOING', "x' OR 1=1 //", 'p']);
     expect(withCursor.text).not.toContain('1=1');
     const [skipped] = await compiledStatements(PROPOSALS, { first: 7, withAddressees: false });
@@ -75,7 +75,8 @@ RETURN total, page"
     expect(sent.text).toContain('WHEN n:Country THEN { page: COLLECT {');
     expect(sent.text).toContain('MATCH (n)<-[r');
     expect(sent.text.match(/`@relations`/g)).toHaveLength(1);
-    expect(sent.text).toMatch(/`@relations`: \{ total: COUNT \{\n {4}MATCH \(n\)-\[r\d+:ABOUT\]-\(m\d+:Entity\)/);
+    // A total without a label at the far end is counted from the node's degree: no relationship is read.
+    expect(sent.text).toContain('`@relations`: { total: COUNT { (n)-[:ABOUT]-() } }');
     expect(sent.params).toMatchObject({ ids: ['x'] });
   });
 
