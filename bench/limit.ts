@@ -19,6 +19,8 @@ import { startLimitServer } from './limit/limitServer';
 import { workloads } from './limit/workloads';
 
 const PREFIX = 'bench-limit-';
+// Applying the schema and awaiting indexes over 100,000s of nodes outlasts the API's default 10 s on a busy machine.
+process.env.QUERY_TIMEOUT_MS ??= '60000';
 
 const options = new Command()
   .option('--scale <n>', 'graph size; 1 = 50,000 persons', '1')

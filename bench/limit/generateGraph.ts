@@ -121,7 +121,13 @@ export async function generateGraph(db: Db, prefix: string, size: GraphSize, log
     for (let from = 0; from < count; from += BATCH) {
       // Integers, not floats: ids are built from them ('office-' + 3, not 'office-3.0').
       const integers = Object.fromEntries(Object.entries(size).map(([k, v]) => [k, neo4j.int(v)]));
-      await db.write('benchGenerate', step.text, { prefix, from: neo4j.int(from), to: neo4j.int(Math.min(count, from + BATCH) - 1), size: integers });
+      await db.write(
+        'benchGenerate',
+        step.text,
+        { prefix, from: neo4j.int(from), to: neo4j.int(Math.min(count, from + BATCH) - 1), size: integers },
+        // A batch of 10,000 writes for seconds on a busy machine; the API's query timeout is not meant for it.
+        { timeoutMs: 300_000 },
+      );
     }
     nodes += count;
     relationships += count * step.relationships;

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { labelOf } from '../compile';
 import type { Db } from '../db';
 import type { EntityRecord } from '../model';
 
@@ -11,7 +12,7 @@ export const ENTITIES_BY_ID = `
 UNWIND $ids AS id
 OPTIONAL MATCH (n:Entity {id: id})
 RETURN id, CASE WHEN n IS NULL THEN null
-  ELSE n { .*, label: [l IN labels(n) WHERE l <> 'Entity'][0] } END AS entity
+  ELSE n { .*, label: ${labelOf('n')} } END AS entity
 `;
 
 /** Loads entities by id; null for an unknown id. */

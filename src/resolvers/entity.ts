@@ -10,7 +10,7 @@ import {
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { compileEntitiesById, planContextOf } from '../compile';
 import { badInput, notFound } from '../errors';
-import type { EntityRecord, EvidenceRecord } from '../model';
+import { entityTypeName, type EntityRecord, type EvidenceRecord } from '../model';
 import type { Context } from '../server/Context';
 
 /**
@@ -51,7 +51,7 @@ export const entityResolvers = {
   Entity: {
     __resolveType: (entity: EntityRecord) => entity.label,
     // Inherited by every entity type (inheritResolversFromInterfaces).
-    type: (entity: EntityRecord) => entity.label.toUpperCase(),
+    type: (entity: EntityRecord) => entityTypeName(entity.label),
     aliases: (entity: EntityRecord) => entity.aliases ?? [],
   },
 

@@ -1,10 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { ENTITY_TYPES, type EntityType } from '../model';
+import { labelOfEntityTypeName } from '../model';
 import { searchEntities } from '../search';
 import type { Context } from '../server/Context';
-
-/** GraphQL EntityType values (PERSON) to labels (Person). */
-const LABEL_OF = new Map<string, EntityType>(ENTITY_TYPES.map((label) => [label.toUpperCase(), label]));
 
 /** Query.search: full-text search over names, aliases and descriptions. */
 export const searchResolvers = {
@@ -14,7 +11,7 @@ export const searchResolvers = {
         ctx,
         {
           text: args.text,
-          types: args.types?.map((type) => LABEL_OF.get(type)!),
+          types: args.types?.map((type) => labelOfEntityTypeName(type)!),
           first: args.first,
         },
         info,
