@@ -89,7 +89,7 @@ export async function relationConnection(
   const { first } = relationPageArgs(args, ctx.config.limits);
   if (info.fieldName === 'relations') checkRelationTypes(args.types, 'types');
   let compiled = entity[`@${info.path.key}`] as CompiledRelation | undefined;
-  if (compiled === undefined) {
+  if (compiled === undefined || compiled === null) {
     const statement = compileRelationsById(planContextOf(info, ctx.config.limits), info.parentType as GraphQLObjectType, info.fieldNodes)!;
     compiled = ((await ctx.loaders.relationsById(statement).load(entity.id)) ?? {}) as CompiledRelation;
   }
