@@ -32,8 +32,8 @@ export function workloads(prefix: string): Workload[] {
       cypher: `MATCH (n:Person) USING INDEX n:Person(name, id) WHERE n.name IS NOT NULL AND n.id IS NOT NULL
 WITH n ORDER BY n.name, n.id LIMIT 20
 RETURN n.name AS name,
-  COLLECT { MATCH (n)-[:HOLDS_OFFICE]->(o:Office) WITH o ORDER BY o.id LIMIT 20 RETURN o.name } AS offices,
-  COLLECT { MATCH (n)-[:PROPOSED]->(p:Proposal) WITH p ORDER BY p.id LIMIT 20 RETURN p.name } AS proposals`,
+  COLLECT { MATCH (n)-[r:HOLDS_OFFICE]->(o:Office) WHERE r.retracted IS NULL WITH o ORDER BY o.id LIMIT 20 RETURN o.name } AS offices,
+  COLLECT { MATCH (n)-[r:PROPOSED]->(p:Proposal) WHERE r.retracted IS NULL WITH p ORDER BY p.id LIMIT 20 RETURN p.name } AS proposals`,
       params: {},
       data: (rows) => ({ persons: { edges: rows.map((r) => ({ node: { name: r.name, offices: names(r.offices), proposals: names(r.proposals) } })) } }),
     },
@@ -45,9 +45,9 @@ RETURN n.name AS name,
       cypher: `MATCH (n:Proposal) USING INDEX n:Proposal(name, id) WHERE n.name IS NOT NULL AND n.id IS NOT NULL
 WITH n ORDER BY n.name, n.id LIMIT 50
 RETURN n.name AS name,
-  COLLECT { MATCH (n)<-[r:PROPOSED]-(p) WITH r, p ORDER BY p.id LIMIT 20
+  COLLECT { MATCH (n)<-[r:PROPOSED]-(p) WHERE r.retracted IS NULL WITH r, p ORDER BY p.id LIMIT 20
     RETURN { name: p.name, sources: COLLECT { UNWIND r.sources AS sid MATCH (s:Source {id: sid}) RETURN s.name } } } AS proposer,
-  COLLECT { MATCH (n)-[:PROPOSED_TO]->(a) WITH a ORDER BY a.id LIMIT 20 RETURN a.name } AS addressees`,
+  COLLECT { MATCH (n)-[r:PROPOSED_TO]->(a) WHERE r.retracted IS NULL WITH a ORDER BY a.id LIMIT 20 RETURN a.name } AS addressees`,
       params: {},
       data: (rows) => ({
         proposals: {
@@ -67,9 +67,9 @@ RETURN n.name AS name,
         'query($id: ID!) { entity(id: $id) { name ... on Person { proposals { edges { node { name addressees { edges { node { name ... on Person { offices { edges { node { name } } } } } } } } } } } } }',
       variables: { id: proposer },
       cypher: `MATCH (n:Entity {id: $id})
-RETURN n.name AS name, COLLECT { MATCH (n)-[:PROPOSED]->(q:Proposal) WITH q ORDER BY q.id LIMIT 20
-  RETURN { name: q.name, addressees: COLLECT { MATCH (q)-[:PROPOSED_TO]->(a) WITH a ORDER BY a.id LIMIT 20
-    RETURN { name: a.name, offices: COLLECT { MATCH (a)-[:HOLDS_OFFICE]->(o:Office) WITH o ORDER BY o.id LIMIT 20 RETURN o.name } } } } } AS proposals`,
+RETURN n.name AS name, COLLECT { MATCH (n)-[r:PROPOSED]->(q:Proposal) WHERE r.retracted IS NULL WITH q ORDER BY q.id LIMIT 20
+  RETURN { name: q.name, addressees: COLLECT { MATCH (q)-[r2:PROPOSED_TO]->(a) WHERE r2.retracted IS NULL WITH a ORDER BY a.id LIMIT 20
+    RETURN { name: a.name, offices: COLLECT { MATCH (a)-[r3:HOLDS_OFFICE]->(o:Office) WHERE r3.retracted IS NULL WITH o ORDER BY o.id LIMIT 20 RETURN o.name } } } } } AS proposals`,
       params: { id: proposer },
       data: ([r]) => ({
         entity: {
@@ -97,11 +97,11 @@ RETURN n.name AS name, COLLECT { MATCH (n)-[:PROPOSED]->(q:Proposal) WITH q ORDE
       variables: { id: hub },
       cypher: `MATCH (n:Entity {id: $id})
 RETURN n.id AS id, n.name AS name, n.description AS description,
-  COUNT { (n)-[:HOLDS_OFFICE]->(:Office) } AS officeCount,
-  COLLECT { MATCH (n)-[r:HOLDS_OFFICE]->(o:Office) WITH r, o ORDER BY o.id LIMIT 10
+  COUNT { (n)-[r:HOLDS_OFFICE]->(:Office) WHERE r.retracted IS NULL } AS officeCount,
+  COLLECT { MATCH (n)-[r:HOLDS_OFFICE]->(o:Office) WHERE r.retracted IS NULL WITH r, o ORDER BY o.id LIMIT 10
     RETURN { name: o.name, quote: r.quote, sources: COLLECT { UNWIND r.sources AS sid MATCH (s:Source {id: sid}) RETURN s.name } } } AS offices,
-  COUNT { (n)<-[:ABOUT]-() } AS aboutCount,
-  COLLECT { MATCH (n)<-[:ABOUT]-(s) WITH s ORDER BY s.id LIMIT 5 RETURN s.name } AS subjectOf`,
+  COUNT { (n)<-[r:ABOUT]-() WHERE r.retracted IS NULL } AS aboutCount,
+  COLLECT { MATCH (n)<-[r:ABOUT]-(s) WHERE r.retracted IS NULL WITH s ORDER BY s.id LIMIT 5 RETURN s.name } AS subjectOf`,
       params: { id: hub },
       data: ([r]) => ({
         entity: {

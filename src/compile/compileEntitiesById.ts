@@ -15,8 +15,12 @@ export function compileEntitiesById(ctx: PlanContext, type: GraphQLNamedType, fi
   return compileStatement(
     ctx,
     { root: 'entitiesById', plan },
+    // An id merged into another entity (mergeEntities) reads that entity.
     (names) => `UNWIND $ids AS id
-OPTIONAL MATCH (n:Entity {id: id})
+OPTIONAL MATCH (own:Entity {id: id})
+OPTIONAL MATCH (merged:MergedId {id: id}) WHERE own IS NULL
+OPTIONAL MATCH (into:Entity {id: merged.into})
+WITH id, coalesce(own, into) AS n
 RETURN id, CASE WHEN n IS NULL THEN null ELSE ${renderEntity(plan, 'n', names)} END AS entity`,
     { ids },
   );

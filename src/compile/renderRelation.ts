@@ -34,9 +34,11 @@ function matchOf(rel: RelationPlan, a: string, vars: Vars, names: VariableNames)
     WITH DISTINCT ${vars.anchor}
     MATCH (${vars.anchor})${relationshipPattern(r, rel.types, rel.direction)}(${m}${label(rel.label)})`;
   }
-  if (rel.direction === 'OUTGOING') return { match, direction: `'OUTGOING'`, where: null };
-  if (rel.direction === 'INCOMING') return { match, direction: `'INCOMING'`, where: `startNode(${r}) <> ${vars.anchor}` };
-  return { match, direction: `CASE WHEN startNode(${r}) = ${vars.anchor} THEN 'OUTGOING' ELSE 'INCOMING' END`, where: null };
+  // Retracted relationships stay in the graph as history and are hidden from reads.
+  const live = `${r}.retracted IS NULL`;
+  if (rel.direction === 'OUTGOING') return { match, direction: `'OUTGOING'`, where: live };
+  if (rel.direction === 'INCOMING') return { match, direction: `'INCOMING'`, where: `${live} AND startNode(${r}) <> ${vars.anchor}` };
+  return { match, direction: `CASE WHEN startNode(${r}) = ${vars.anchor} THEN 'OUTGOING' ELSE 'INCOMING' END`, where: live };
 }
 
 /** The evidence entries of an edge map: the selected relationship properties, the cited sources and the statement. */
@@ -68,16 +70,11 @@ function edgeMap(edge: EdgePlan, vars: Vars, via: boolean, names: VariableNames)
 }
 
 /**
- * How many relationships a relation field has in all. Without a first step
- * or a label at the far end, Neo4j counts from the node's degree per type
- * without reading a relationship (a hub's 50,000 cost nothing); an
- * INCOMING field subtracts its self-loops, which it reports as OUTGOING.
+ * How many relationships a relation field has in all: the page's MATCH and
+ * conditions (retracted ones hidden), counted. Each relationship is read,
+ * since its `retracted` property decides; a degree count cannot see it.
  */
 function totalOf(rel: RelationPlan, a: string, names: VariableNames): string {
-  if (!rel.via && !rel.label) {
-    const all = `COUNT { (${a})${relationshipPattern('', rel.types, rel.direction)}() }`;
-    return rel.direction === 'INCOMING' ? `${all} - COUNT { (${a})${relationshipPattern('', rel.types, 'OUTGOING')}(${a}) }` : all;
-  }
   const vars: Vars = { r: names.fresh('r'), m: names.fresh('m'), anchor: a, d: '', mid: '', t: '' };
   if (rel.via) vars.anchor = names.fresh('h');
   const { match, where } = matchOf(rel, a, vars, names);

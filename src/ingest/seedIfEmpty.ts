@@ -1,6 +1,7 @@
+import path from 'node:path';
+import { projectRoot } from '../config';
 import type { Db } from '../db';
 import { defaultSeedFiles } from './defaultSeedFiles';
-import { formatSeedSummary } from './formatSeedSummary';
 import { loadSeedFiles, type SeedSummary } from './loadSeedDocuments';
 import { COUNT_ENTITIES } from './seedQueries';
 
@@ -10,13 +11,29 @@ import { COUNT_ENTITIES } from './seedQueries';
  * that already has data is left alone (use `npm run seed` to load again).
  * Returns the summary, or null when nothing was loaded.
  */
-export async function seedIfEmpty(db: Db, log: (message: string) => void, files = defaultSeedFiles()): Promise<SeedSummary | null> {
+export async function seedIfEmpty(
+  db: Db,
+  log: (message: string, fields?: Record<string, unknown>) => void,
+  files = defaultSeedFiles(),
+): Promise<SeedSummary | null> {
   const [{ entities }] = await db.read<{ entities: number }>('countEntities', COUNT_ENTITIES);
   if (entities > 0) {
     log(`The graph already holds ${entities} entities: not seeding.`);
     return null;
   }
   const summary = await loadSeedFiles(db, files);
-  log(formatSeedSummary(summary));
+  // One line with the counts as fields (a log collector indexes them; a terminal shows them below the line).
+  const created = (counts: SeedSummary['entities']) => Object.values(counts).reduce((total, c) => total + c.created, 0);
+  log(
+    `Seeded the empty graph from ${summary.files.length} document${summary.files.length === 1 ? '' : 's'}: ` +
+      `${created(summary.entities)} entities and ${created(summary.relations)} relationships created.`,
+    {
+      seed: {
+        documents: summary.files.map((file) => path.relative(projectRoot, file)),
+        entities: summary.entities,
+        relationships: summary.relations,
+      },
+    },
+  );
   return summary;
 }

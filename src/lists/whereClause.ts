@@ -75,9 +75,9 @@ export function whereClause(where: EntityWhere | null | undefined, limits: Confi
       filters.forEach((filter, i) => {
         const types = checkRelationTypes(filter.types, `where.relatedTo[${i}].types`);
         // Types in the pattern (allow-listed, see relationshipPattern), so a hub's other relationships are not read.
-        const pattern = relationshipPattern('', types, filter.direction ?? 'BOTH');
+        const pattern = relationshipPattern('r', types, filter.direction ?? 'BOTH');
         clauses.push({
-          text: `EXISTS { MATCH (n)${pattern}(:Entity {id: $related${i}Id}) }`,
+          text: `EXISTS { MATCH (n)${pattern}(:Entity {id: $related${i}Id}) WHERE r.retracted IS NULL }`,
           params: { [`related${i}Id`]: filter.id },
         });
       });

@@ -18,6 +18,12 @@ const EVIDENCE_PROPERTIES = new Set([
   'validTo',
   'validToPrecision',
   'statement',
+  // The write API's bookkeeping (src/mutations): not evidence, and not a fact about the relationship either.
+  'version',
+  'retracted',
+  'retractedReason',
+  'retractedAt',
+  'retractedBy',
 ]);
 
 /** One edge as a compiled statement returns it (src/compile/renderRelation.ts): only what was selected. */
