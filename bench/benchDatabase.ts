@@ -38,11 +38,15 @@ export async function openBenchDatabase(
   };
 }
 
-const DELETE_BENCH_DATA = 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n';
+const DELETE_BENCH_DATA =
+  'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted';
 
-/** Removes what a benchmark wrote: every entity whose id starts with its prefix. */
+/** Removes what a benchmark wrote: every entity whose id starts with its prefix, 5,000 per transaction (bench:limit writes 100,000s). */
 async function deleteBenchData(database: OpenDatabase, prefix: string): Promise<void> {
-  await database.db.write('deleteBenchData', DELETE_BENCH_DATA, { prefix });
+  for (;;) {
+    const [row] = await database.db.write<{ deleted: number }>('deleteBenchData', DELETE_BENCH_DATA, { prefix });
+    if (!row || row.deleted === 0) return;
+  }
 }
 
 /** Runs a benchmark's main function; a failure prints its stack and exits non-zero. */

@@ -191,8 +191,8 @@ function createView(
       throw failure(error);
     } finally {
       inFlight -= 1;
-      await session.close();
-      release();
+      // The transaction is over: handing the connection back to the pool is nothing the caller must wait for.
+      void session.close().catch(() => {}).finally(release);
     }
   }
 

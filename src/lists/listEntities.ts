@@ -1,4 +1,6 @@
+import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../errors';
+import { compileStatement, planContextOf, planEntity, renderEntity, subfieldsOf, type EntityPlan } from '../compile';
 import type { EntityRecord, EntityType } from '../model';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Edge } from '../pagination';
 import type { Context } from '../server/Context';
@@ -14,27 +16,29 @@ export interface ListArgs {
   after?: string | null;
 }
 
+const whereText = (conditions: Clause[]) => (conditions.length ? `WHERE ${conditions.map((c) => c.text).join('\n  AND ')}` : '');
+
 /**
- * The page query of a list: the label and the ORDER BY come from fixed
- * tables (ENTITY_TYPES, ORDERINGS), every value is a parameter. Sorting,
- * the keyset condition and LIMIT all run in Neo4j, over the (label, name,
- * id) indexes of applySchema.
+ * The page part of a list statement: the label and the ORDER BY come from
+ * fixed tables (ENTITY_TYPES, ORDERINGS), every value is a parameter.
+ * Sorting, the keyset condition and LIMIT all run in Neo4j, over the
+ * (label, name, id) indexes of applySchema; each entity of the page is then
+ * projected as the selection asks (`projection` of `n`).
  */
-export function listQuery(label: EntityType, conditions: Clause[], ordering: Ordering, afterCursor: boolean): string {
-  const where = conditions.length ? `WHERE ${conditions.map((c) => c.text).join('\n  AND ')}` : '';
-  const orderBy = orderByText(ordering);
-  return `MATCH (n:${label}) ${indexHint(label, ordering, afterCursor)}
-${where}
-WITH n ORDER BY ${orderBy} LIMIT toInteger($limit)
-RETURN n { .*, label: $label } AS entity`;
+export function listQuery(label: EntityType, conditions: Clause[], ordering: Ordering, afterCursor: boolean, projection: string): string {
+  return [
+    `MATCH (n:${label}) ${indexHint(label, ordering, afterCursor)}`,
+    whereText(conditions),
+    `WITH n ORDER BY ${orderByText(ordering)} LIMIT toInteger($limit)`,
+    `RETURN collect(${projection}) AS page`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
-/** The count query of a list: the same conditions, no cursor. */
+/** The count part of a list statement: the same conditions, no cursor. */
 export function countQuery(label: EntityType, conditions: Clause[]): string {
-  const where = conditions.length ? `WHERE ${conditions.map((c) => c.text).join('\n  AND ')}` : '';
-  return `MATCH (n:${label})
-${where}
-RETURN count(n) AS total`;
+  return [`MATCH (n:${label})`, whereText(conditions), 'RETURN count(n) AS total'].filter(Boolean).join('\n');
 }
 
 const paramsOf = (clauses: Clause[]) => Object.assign({}, ...clauses.map((c) => c.params)) as Record<string, unknown>;
@@ -58,12 +62,34 @@ function afterKey(cursor: string, orderingName: OrderingName): [string | null, s
   return [value as string | null, id];
 }
 
+/** What a list's selection asks for: the page (edges or pageInfo) with its entities' plan, the total, or both. */
+function selectionOf(ctx: ReturnType<typeof planContextOf>, info: GraphQLResolveInfo) {
+  const connection = getNamedType(info.returnType) as GraphQLObjectType;
+  const nodes: FieldNode[] = [];
+  let page = false;
+  let total = false;
+  for (const fields of subfieldsOf(ctx, connection, info.fieldNodes).values()) {
+    const name = fields[0].name.value;
+    if (name === 'edges') {
+      const edgeType = getNamedType(connection.getFields().edges.type) as GraphQLObjectType;
+      for (const edgeFields of subfieldsOf(ctx, edgeType, fields).values()) {
+        if (edgeFields[0].name.value === 'node') nodes.push(...edgeFields);
+      }
+    }
+    if (name === 'edges' || name === 'pageInfo') page = true;
+    if (name === 'totalCount') total = true;
+  }
+  return { page, total, nodes };
+}
+
 /**
- * One page of entities of one type: filtered, ordered, after a cursor.
- * One round-trip for the page; totalCount runs its own count query, and
- * only when the client selects it.
+ * One page of entities of one type: filtered, ordered, after a cursor, each
+ * entity projected with only the selected properties and its relation
+ * fields (compiled from the selection), and the total when totalCount is
+ * selected: one statement, one round-trip. totalCount alone never runs the
+ * page.
  */
-export async function listEntities(ctx: Context, label: EntityType, args: ListArgs): Promise<Connection<Edge<EntityRecord>>> {
+export async function listEntities(ctx: Context, label: EntityType, args: ListArgs, info: GraphQLResolveInfo): Promise<Connection<Edge<EntityRecord>>> {
   const orderingName = args.orderBy ?? 'NAME_ASC';
   const ordering = ORDERINGS[orderingName];
   const first = pageSize(args.first, ctx.config.limits);
@@ -76,16 +102,38 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
     const guard = orderCondition(ordering);
     if (guard) conditions.push(guard);
   }
-  const rows = await ctx.db.read<{ entity: EntityRecord }>(`list${label}`, listQuery(label, conditions, ordering, Boolean(args.after)), {
-    ...paramsOf(conditions),
+  const plan = planContextOf(info, ctx.config.limits);
+  const selection = selectionOf(plan, info);
+  if (!selection.page && !selection.total) return toConnection([], first, async () => 0);
+  const entity: EntityPlan = planEntity(plan, info.schema.getType(label)!, selection.nodes);
+  if (ordering.property && !entity.props.includes(ordering.property)) entity.props = [...entity.props, ordering.property].sort();
+  const shape = {
+    root: 'list',
     label,
-    limit: first + 1,
-  });
-  const sortKey = (entity: EntityRecord) =>
-    ordering.property ? [(entity[ordering.property] as string | null | undefined) ?? null, entity.id] : [entity.id];
-  const edges = rows.map(({ entity }) => ({ cursor: encodeCursor(orderingName, sortKey(entity)), node: entity }));
-  return toConnection(edges, first, async () => {
-    const [row] = await ctx.db.read<{ total: number }>(`count${label}`, countQuery(label, filters), paramsOf(filters));
-    return row?.total ?? 0;
-  });
+    conditions: conditions.map((c) => c.text),
+    filters: filters.map((c) => c.text),
+    ordering: orderingName,
+    after: Boolean(args.after),
+    page: selection.page ? entity : null,
+    total: selection.total,
+  };
+  const statement = compileStatement(
+    plan,
+    shape,
+    (names) => {
+      const parts: string[] = [];
+      if (selection.total) parts.push(`CALL () {\n${countQuery(label, filters)}\n}`);
+      if (selection.page) {
+        parts.push(`CALL () {\n${listQuery(label, conditions, ordering, Boolean(args.after), renderEntity(entity, 'n', names))}\n}`);
+      }
+      return `${parts.join('\n')}\nRETURN ${[selection.total ? 'total' : null, selection.page ? 'page' : null].filter(Boolean).join(', ')}`;
+    },
+    { ...paramsOf(conditions), limit: first + 1 },
+  );
+  const [row] = await ctx.db.read<{ total?: number; page?: EntityRecord[] }>(`list${label}`, statement.text, statement.params);
+  const sortKey = (node: EntityRecord) =>
+    ordering.property ? [(node[ordering.property] as string | null | undefined) ?? null, node.id] : [node.id];
+  const edges = (row?.page ?? []).map((node) => ({ cursor: encodeCursor(orderingName, sortKey(node)), node }));
+  const total = row?.total ?? 0;
+  return toConnection(edges, first, async () => total);
 }

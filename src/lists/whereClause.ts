@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import { badInput } from '../errors';
 import { foldDashes } from '../resolution';
+import { relationshipPattern } from '../compile/relationshipPattern';
 import { checkRelationTypes, type Direction } from '../relations';
 import type { Clause } from './keysetCondition';
 
@@ -43,13 +44,6 @@ const NAME_CONDITIONS = {
   startsWith: (p: string) => `(${folded('n.name')} STARTS WITH ${p} OR any(a IN coalesce(n.aliases, []) WHERE ${folded('a')} STARTS WITH ${p}))`,
 } as const;
 
-/** "Has a relationship with entity $id", one pattern per direction. */
-const RELATED_TO_PATTERNS: Record<Direction, string> = {
-  OUTGOING: '(n)-[r]->(:Entity {id: $ID})',
-  INCOMING: '(n)<-[r]-(:Entity {id: $ID})',
-  BOTH: '(n)-[r]-(:Entity {id: $ID})',
-};
-
 const isoDay = (value: Date | string) => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
 
 /**
@@ -87,10 +81,11 @@ export function whereClause(where: EntityWhere | null | undefined, limits: Confi
       }
       filters.forEach((filter, i) => {
         const types = checkRelationTypes(filter.types, `where.relatedTo[${i}].types`);
-        const pattern = RELATED_TO_PATTERNS[filter.direction ?? 'BOTH'].replace('$ID', `$related${i}Id`);
+        // Types in the pattern (allow-listed, see relationshipPattern), so a hub's other relationships are not read.
+        const pattern = relationshipPattern('r', types, filter.direction ?? 'BOTH');
         clauses.push({
-          text: `EXISTS { MATCH ${pattern} WHERE ($related${i}Types IS NULL OR type(r) IN $related${i}Types) AND r.retracted IS NULL }`,
-          params: { [`related${i}Id`]: filter.id, [`related${i}Types`]: types },
+          text: `EXISTS { MATCH (n)${pattern}(:Entity {id: $related${i}Id}) WHERE r.retracted IS NULL }`,
+          params: { [`related${i}Id`]: filter.id },
         });
       });
     } else if (field in IN_FILTERS) {

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { labelOf } from '../compile';
 import type { Db } from '../db';
 import type { EntityRecord } from '../model';
 
@@ -15,7 +16,7 @@ OPTIONAL MATCH (merged:MergedId {id: id}) WHERE own IS NULL
 OPTIONAL MATCH (into:Entity {id: merged.into})
 WITH id, coalesce(own, into) AS n
 RETURN id, CASE WHEN n IS NULL THEN null
-  ELSE n { .*, label: [l IN labels(n) WHERE l <> 'Entity'][0] } END AS entity
+  ELSE n { .*, label: ${labelOf('n')} } END AS entity
 `;
 
 /** Loads entities by id; null for an unknown id. */

@@ -1,3 +1,3 @@
 export { createLoaders } from './createLoaders';
 export type { Loaders } from './createLoaders';
-export type { RelatedEdgeRow, RelatedKey } from './relatedLoader';
+export type { RelationsById } from './relationsByIdLoader';

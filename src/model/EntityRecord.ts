@@ -29,6 +29,10 @@ export interface EvidenceProperties {
 /** One piece of evidence as GraphQL serves it: one source, with the relationship's quote and dates. */
 export interface EvidenceRecord extends Omit<EvidenceProperties, 'sources'> {
   sourceId: string;
+  /** The source entity, when a compiled statement read it (null: cited but not in the graph); absent otherwise. */
+  source?: EntityRecord | null;
+  /** The statement entity, when a compiled statement read it; absent otherwise. */
+  statementEntity?: EntityRecord | null;
 }
 
 /** Splits a relationship's evidence into one record per source, in the order the sources were added. */

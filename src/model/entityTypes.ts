@@ -22,3 +22,15 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 export function isEntityType(value: string): value is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(value);
 }
+
+/** The GraphQL EntityType value of a label: Person → PERSON. The one place the two spellings meet. */
+export function entityTypeName(label: EntityType): string {
+  return label.toUpperCase();
+}
+
+const LABEL_BY_TYPE_NAME = new Map<string, EntityType>(ENTITY_TYPES.map((label) => [entityTypeName(label), label]));
+
+/** The label of a GraphQL EntityType value: PERSON → Person; undefined for anything else. */
+export function labelOfEntityTypeName(name: string): EntityType | undefined {
+  return LABEL_BY_TYPE_NAME.get(name);
+}

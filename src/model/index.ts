@@ -1,4 +1,4 @@
-export { ENTITY_TYPES, isEntityType } from './entityTypes';
+export { ENTITY_TYPES, entityTypeName, isEntityType, labelOfEntityTypeName } from './entityTypes';
 export type { EntityType } from './entityTypes';
 export { evidenceOf } from './EntityRecord';
 export type { EntityRecord, EvidenceProperties, EvidenceRecord } from './EntityRecord';

@@ -1,3 +1,5 @@
 export { RELATION_FIELDS, RESPONSE_TYPES } from './relationFields';
 export { checkRelationTypes } from './checkRelationTypes';
+export { relationPageArgs, RELATION_ORDERING } from './relationPageArgs';
+export type { RelationPageArgs } from './relationPageArgs';
 export type { Direction, RelationFieldSpec, RelationStep } from './RelationFieldSpec';

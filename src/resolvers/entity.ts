@@ -7,10 +7,23 @@ import {
   NonNegativeIntResolver,
   URLResolver,
 } from 'graphql-scalars';
+import { getNamedType, type GraphQLResolveInfo } from 'graphql';
+import { compileEntitiesById, planContextOf } from '../compile';
 import { badInput, notFound } from '../errors';
-import type { EntityRecord, EvidenceRecord } from '../model';
+import { entityTypeName, type EntityRecord, type EvidenceRecord } from '../model';
 import { findEntityByReference } from '../provenance';
 import type { Context } from '../server/Context';
+
+/**
+ * Entities by id in the order asked (null for an unknown id), each read as
+ * the selection asks, relation fields included: one compiled statement.
+ */
+async function entitiesById(ids: readonly string[], ctx: Context, info: GraphQLResolveInfo): Promise<Array<EntityRecord | null>> {
+  const statement = compileEntitiesById(planContextOf(info, ctx.config.limits), getNamedType(info.returnType), info.fieldNodes, ids);
+  const rows = await ctx.db.read<{ id: string; entity: EntityRecord | null }>('entitiesById', statement.text, statement.params);
+  const byId = new Map(rows.map((row) => [row.id, row.entity]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
 
 /** Query.entity / Query.entities, the Entity interface, Evidence and the shared scalars. */
 export const entityResolvers = {
@@ -24,31 +37,34 @@ export const entityResolvers = {
 
   Query: {
     // Not an id: a former id, a name or an alias ("witkoff") answers with the canonical entity.
-    entity: async (_: unknown, args: { id: string }, ctx: Context) =>
-      (await ctx.loaders.entityById.load(args.id)) ?? findEntityByReference(ctx.db, args.id),
-    entities(_: unknown, args: { ids: string[] }, ctx: Context) {
+    async entity(_: unknown, args: { id: string }, ctx: Context, info: GraphQLResolveInfo) {
+      const [entity] = await entitiesById([args.id], ctx, info);
+      return entity ?? findEntityByReference(ctx.db, args.id);
+    },
+    entities(_: unknown, args: { ids: string[] }, ctx: Context, info: GraphQLResolveInfo) {
       const max = ctx.config.limits.listMax;
       if (args.ids.length > max) {
         throw badInput(`ids: at most ${max} ids per request, got ${args.ids.length}.`, { argument: 'ids', max });
       }
-      return ctx.loaders.entityById.loadMany(args.ids);
+      return entitiesById(args.ids, ctx, info);
     },
   },
 
   Entity: {
     __resolveType: (entity: EntityRecord) => entity.label,
     // Inherited by every entity type (inheritResolversFromInterfaces).
-    type: (entity: EntityRecord) => entity.label.toUpperCase(),
+    type: (entity: EntityRecord) => entityTypeName(entity.label),
     aliases: (entity: EntityRecord) => entity.aliases ?? [],
   },
 
   Evidence: {
     async source(evidence: EvidenceRecord, _: unknown, ctx: Context) {
-      const source = await ctx.loaders.entityById.load(evidence.sourceId);
+      // A compiled statement has read it already when it was selected; other evidence goes through the batched loader.
+      const source = 'source' in evidence ? evidence.source : await ctx.loaders.entityById.load(evidence.sourceId);
       if (!source) throw notFound(`Source ${evidence.sourceId} is cited but not in the graph.`, { id: evidence.sourceId });
       return source;
     },
     statement: (evidence: EvidenceRecord, _: unknown, ctx: Context) =>
-      evidence.statement ? ctx.loaders.entityById.load(evidence.statement) : null,
+      'statementEntity' in evidence ? evidence.statementEntity : evidence.statement ? ctx.loaders.entityById.load(evidence.statement) : null,
   },
 };

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { listEntities, type ListArgs } from '../lists';
 import type { EntityType } from '../model';
 import type { Context } from '../server/Context';
@@ -22,7 +23,7 @@ export const listResolvers = {
   Query: Object.fromEntries(
     Object.entries(LIST_QUERIES).map(([field, label]) => [
       field,
-      (_: unknown, args: ListArgs, ctx: Context) => listEntities(ctx, label, args),
+      (_: unknown, args: ListArgs, ctx: Context, info: GraphQLResolveInfo) => listEntities(ctx, label, args, info),
     ]),
   ),
 };

@@ -1,12 +1,9 @@
-import { badInput } from '../errors';
-import type { RelatedEdgeRow, RelatedKey } from '../loaders';
-import { evidenceOf, type EntityRecord, type EvidenceRecord } from '../model';
-import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../pagination';
+import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import { compileRelationsById, planContextOf } from '../compile';
+import { evidenceOf, type EntityRecord, type EvidenceProperties, type EvidenceRecord } from '../model';
+import { encodeCursor, toConnection, type Connection } from '../pagination';
+import { checkRelationTypes, relationPageArgs, RELATION_ORDERING, type RelationPageArgs } from '../relations';
 import type { Context } from '../server/Context';
-
-/** Relation edges sort by [type, direction, other id, anchor id]; their cursors hold that key. */
-const ORDERING = 'RELATION';
-const SORT_KEY_LENGTH = 4;
 
 /** The properties of a relationship that make up its evidence; the others are descriptive (role, status, term ...). */
 const EVIDENCE_PROPERTIES = new Set([
@@ -29,23 +26,37 @@ const EVIDENCE_PROPERTIES = new Set([
   'retractedBy',
 ]);
 
+/** One edge as a compiled statement returns it (src/compile/renderRelation.ts): only what was selected. */
+interface CompiledEdge {
+  k: string[];
+  type: string;
+  direction: 'OUTGOING' | 'INCOMING';
+  node?: EntityRecord;
+  ev?: EvidenceProperties;
+  evSources?: Array<{ id: string; entity: EntityRecord | null }>;
+  evStatements?: EntityRecord[];
+  props?: Record<string, unknown>;
+  role?: string | null;
+  status?: string | null;
+}
+
+/** A relation field's value in a compiled entity: its page and total, each present when selected. */
+interface CompiledRelation {
+  page?: CompiledEdge[];
+  total?: number;
+}
+
 /** A relation edge as the RelationEdge and typed edge types resolve it. */
 export interface RelationEdgeRecord {
   cursor: string;
   type: string;
   direction: 'OUTGOING' | 'INCOMING';
-  node: EntityRecord;
+  node?: EntityRecord;
   evidence: EvidenceRecord[];
   /** The relationship's descriptive properties: everything but the evidence. */
   properties: Record<string, unknown>;
   role: string | null;
   status: string | null;
-}
-
-/** The arguments every relation field takes. */
-export interface RelationPageArgs {
-  first?: number | null;
-  after?: string | null;
 }
 
 /** A relationship's descriptive properties (everything but its evidence), with the role and status among them. */
@@ -58,34 +69,50 @@ export function describeRelationship(all: Record<string, unknown>): Pick<Relatio
   };
 }
 
-function toEdge(row: RelatedEdgeRow): RelationEdgeRecord {
+function toEdge(row: CompiledEdge, anchorId: string): RelationEdgeRecord {
+  const sources = row.evSources ? new Map(row.evSources.map((s) => [s.id, s.entity])) : null;
+  const statement = row.evStatements ? { statementEntity: row.evStatements[0] ?? null } : {};
+  const evidence = row.ev
+    ? evidenceOf(row.ev).map((e) => ({ ...e, ...(sources ? { source: sources.get(e.sourceId) ?? null } : {}), ...statement }))
+    : [];
   return {
-    cursor: encodeCursor(ORDERING, row.sortKey),
+    // The sort key is [type, direction, other id, anchor id]; the statement leaves out the anchor when it is the parent.
+    cursor: encodeCursor(RELATION_ORDERING, row.k.length === 3 ? [...row.k, anchorId] : row.k),
     type: row.type,
     direction: row.direction,
     node: row.node,
-    evidence: evidenceOf(row.properties),
-    ...describeRelationship(row.properties),
+    evidence,
+    properties: Object.fromEntries(Object.entries(row.props ?? {}).filter(([name]) => !EVIDENCE_PROPERTIES.has(name))),
+    role: row.role ?? null,
+    status: row.status ?? null,
   };
 }
 
 /**
- * One page of an entity's relationships through the request's loaders: the
- * edges of all entities at one level of a query come back in one
- * round-trip, and totalCount costs one more only when it is selected.
+ * The resolver of every relation field (typed ones and `relations`). The
+ * compiled statement of the root field has already read the page into the
+ * parent, under `@` + the field's response key; this only shapes it. An
+ * entity read otherwise (by the exploration API) gets the same compiled
+ * expression through a batched loader. Arguments are checked here as well,
+ * so a bad one is reported at this field's path.
  */
 export async function relationConnection(
+  entity: EntityRecord,
+  args: RelationPageArgs & { types?: string[] | null },
   ctx: Context,
-  entityId: string,
-  select: Omit<RelatedKey, 'id' | 'first' | 'after'>,
-  args: RelationPageArgs,
+  info: GraphQLResolveInfo,
 ): Promise<Connection<RelationEdgeRecord>> {
-  const first = pageSize(args.first, ctx.config.limits);
-  const after = args.after ? decodeCursor(args.after, ORDERING, SORT_KEY_LENGTH) : null;
-  if (after && !after.every((value) => typeof value === 'string')) {
-    throw badInput(`after: "${args.after}" is not a cursor of this list (malformed sort key).`, { argument: 'after', value: args.after });
+  const { first } = relationPageArgs(args, ctx.config.limits);
+  if (info.fieldName === 'relations') checkRelationTypes(args.types, 'types');
+  let compiled = entity[`@${info.path.key}`] as CompiledRelation | undefined;
+  if (compiled === undefined || compiled === null) {
+    const statement = compileRelationsById(planContextOf(info, ctx.config.limits), info.parentType as GraphQLObjectType, info.fieldNodes)!;
+    compiled = ((await ctx.loaders.relationsById(statement).load(entity.id)) ?? {}) as CompiledRelation;
   }
-  const key: RelatedKey = { id: entityId, ...select, first, after: after as string[] | null };
-  const rows = await ctx.loaders.related.load(key);
-  return toConnection(rows.map(toEdge), first, () => ctx.loaders.relatedCount.load(key));
+  const total = compiled.total ?? 0;
+  return toConnection(
+    (compiled.page ?? []).map((row) => toEdge(row, entity.id)),
+    first,
+    async () => total,
+  );
 }

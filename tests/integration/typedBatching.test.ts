@@ -18,7 +18,7 @@ query ThreeLevels($first: Int) {
   }
 }`;
 
-describe('batching: round-trips grow with nesting depth, not with the number of items', () => {
+describe('compiled statements: one round-trip per root field, at any nesting depth and any number of items', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -51,7 +51,7 @@ describe('batching: round-trips grow with nesting depth, not with the number of 
     return { data: result.data as any, roundTrips: result.roundTrips };
   }
 
-  it('answers a three-level query over 50 proposals in four round-trips: the list, then one per level', async () => {
+  it('answers a three-level query over 50 proposals in one round-trip: the list and every level in one statement', async () => {
     const { data, roundTrips } = await run(PROPOSALS);
     const proposals = data.proposals.edges;
     expect(proposals).toHaveLength(PROPOSALS);
@@ -67,14 +67,14 @@ describe('batching: round-trips grow with nesting depth, not with the number of 
         expect(office.node.country.edges).toEqual([{ evidence: [{ confidence: 0.5 }], node: { id: `${PREFIX}country-${i}`, name: `Batch country ${i}` } }]);
       }
     }
-    // Nesting depth 3 (proposer, offices, country) plus the root list; Evidence.source costs nothing more.
-    expect(roundTrips).toBe(4);
+    // Nesting depth 3 (proposer, offices, country) under the root list, evidence sources included: one statement.
+    expect(roundTrips).toBe(1);
   });
 
   it('costs the same for 5 proposals as for 50', async () => {
     const small = await run(5);
     expect(small.data.proposals.edges).toHaveLength(5);
-    expect(small.roundTrips).toBe(4);
+    expect(small.roundTrips).toBe(1);
   });
   it('lets a three-level query with evidence through the depth and cost limits, and refuses a runaway one', async () => {
     // The estimate counts `first` given literally or as a variable; the literal form is checked here.

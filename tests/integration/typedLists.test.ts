@@ -93,22 +93,34 @@ describe('list queries: filters, orders, keyset pagination', () => {
     expect((await walk('ID_DESC', 41)).ids).toEqual([...byId].reverse());
   });
 
-  it('computes totalCount only when it is selected: one more round-trip, and only then', async () => {
-    const query = (withCount: boolean) =>
-      `query($where: PersonWhere) { persons(where: $where, first: 5) { edges { node { id } } ${withCount ? 'totalCount' : ''} } }`;
-    const runCounting = async (withCount: boolean) => {
+  it('counts in the page statement when totalCount is selected, and runs no page for totalCount alone', async () => {
+    const query = (selection: string) => `query($where: PersonWhere) { persons(where: $where, first: 5) { ${selection} } }`;
+    const runCounting = async (selection: string) => {
       const ctx = t.app.contextFor();
-      const result = await t.app.apollo.executeOperation({ query: query(withCount), variables: { where: TEST_PERSONS } }, { contextValue: ctx });
+      const texts: string[] = [];
+      const read = ctx.db.read.bind(ctx.db);
+      ctx.db.read = (name, text, params, options) => {
+        texts.push(text);
+        return read(name, text, params, options);
+      };
+      const result = await t.app.apollo.executeOperation({ query: query(selection), variables: { where: TEST_PERSONS } }, { contextValue: ctx });
       const body = result.body.kind === 'single' ? result.body.singleResult : undefined;
       expect(body?.errors).toBeUndefined();
-      return { data: body?.data as any, roundTrips: ctx.db.roundTrips };
+      return { data: body?.data as any, roundTrips: ctx.db.roundTrips, texts };
     };
-    const without = await runCounting(false);
+    const without = await runCounting('edges { node { id } }');
     expect(without.roundTrips).toBe(1);
     expect(without.data.persons.edges).toHaveLength(5);
-    const withCount = await runCounting(true);
-    expect(withCount.roundTrips).toBe(2);
+    expect(without.texts[0]).not.toContain('count(n)');
+    const withCount = await runCounting('edges { node { id } } totalCount');
+    expect(withCount.roundTrips).toBe(1);
     expect(withCount.data.persons.totalCount).toBe(PERSONS);
+    expect(withCount.data.persons.edges).toHaveLength(5);
+    const countOnly = await runCounting('totalCount');
+    expect(countOnly.roundTrips).toBe(1);
+    expect(countOnly.data.persons.totalCount).toBe(PERSONS);
+    expect(countOnly.texts[0]).toContain('count(n)');
+    expect(countOnly.texts[0]).not.toMatch(/ORDER BY|LIMIT|collect\(/);
   });
 
   it('filters by id, id list, name or alias (ignoring case) and relation', async () => {
@@ -238,7 +250,7 @@ describe('list queries: filters, orders, keyset pagination', () => {
       const after = keysetCondition(ordering, 'Tlist mu', idOf(4));
       const session = t.db.openSession('READ');
       try {
-        const result = await session.run(`EXPLAIN ${listQuery('Person', [after], ordering, true)}`, { ...after.params, limit: 21, label: 'Person' });
+        const result = await session.run(`EXPLAIN ${listQuery('Person', [after], ordering, true, 'n { .id, .name }')}`, { ...after.params, limit: 21, label: 'Person' });
         const operators: string[] = [];
         const visit = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
           operators.push(`${plan.operatorType.replace(/@.*/, '')} ${String(plan.arguments.Details ?? '')}`);

@@ -17,23 +17,22 @@ describe('list query text', () => {
       limits,
     );
     const ordering = ORDERINGS.NAME_ASC;
-    const cypher = listQuery('Proposal', [...where, keysetCondition(ordering, 'M', 'm')], ordering, true);
+    const cypher = listQuery('Proposal', [...where, keysetCondition(ordering, 'M', 'm')], ordering, true, 'n { .id, .name, label: \'Proposal\' }');
     expect(cypher).toMatchInlineSnapshot(`
 "MATCH (n:Proposal) USING INDEX SEEK n:Proposal(name, id)
 WHERE n.id = $whereId
   AND (replace(replace(toLower(n.name), '–', '-'), '—', '-') CONTAINS $name_contains OR any(a IN coalesce(n.aliases, []) WHERE replace(replace(toLower(a), '–', '-'), '—', '-') CONTAINS $name_contains))
-  AND EXISTS { MATCH (n)<-[r]-(:Entity {id: $related0Id}) WHERE ($related0Types IS NULL OR type(r) IN $related0Types) AND r.retracted IS NULL }
+  AND EXISTS { MATCH (n)<-[r:PROPOSED_TO]-(:Entity {id: $related0Id}) WHERE r.retracted IS NULL }
   AND n.status IN $where_status
   AND n.date >= date($dateFrom)
   AND n.name >= $afterValue AND n.id IS NOT NULL AND [n.name, n.id] > [$afterValue, $afterId]
 WITH n ORDER BY n.name ASC, n.id ASC LIMIT toInteger($limit)
-RETURN n { .*, label: $label } AS entity"
+RETURN collect(n { .id, .name, label: 'Proposal' }) AS page"
 `);
     expect(Object.assign({}, ...where.map((c) => c.params))).toEqual({
       whereId: "x' OR 1=1 //",
       name_contains: 'put',
       related0Id: 'russia',
-      related0Types: ['PROPOSED_TO'],
       where_status: ['unanswered'],
       dateFrom: '2025-01-01',
     });

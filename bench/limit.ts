@@ -1,0 +1,131 @@
+/**
+ * The API against its limit: for each workload, the GraphQL API over HTTP
+ * and a bare node:http handler that runs ONE hand-written statement and
+ * returns the same JSON (checked byte for byte first), on the same Neo4j,
+ * over a synthetic graph in the project's model (bench/limit/generateGraph).
+ * Rounds alternate between the two; each prints req/s, p50 and p99 and the
+ * ratios API ÷ limit.
+ *
+ *   npm run bench:limit                      # 50,000 persons, ~330,000 relationships
+ *   npm run bench:limit -- --scale 0.05 --seconds 2 --rounds 2   # a quick trial
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Command } from 'commander';
+import { createApp, createLogger } from '../src/server';
+import { openBenchDatabase, runBenchmark } from './benchDatabase';
+import { generateGraph, graphSize } from './limit/generateGraph';
+import { startLimitServer } from './limit/limitServer';
+import { workloads } from './limit/workloads';
+
+const PREFIX = 'bench-limit-';
+// Applying the schema and awaiting indexes over 100,000s of nodes outlasts the API's default 10 s on a busy machine.
+process.env.QUERY_TIMEOUT_MS ??= '60000';
+
+const options = new Command()
+  .option('--scale <n>', 'graph size; 1 = 50,000 persons', '1')
+  .option('--seconds <n>', 'seconds per round and side', '4')
+  .option('--rounds <n>', 'alternated rounds per workload', '3')
+  .option('--connections <n>', 'concurrent connections', '10')
+  .parse()
+  .opts<{ scale: string; seconds: string; rounds: string; connections: string }>();
+
+interface Sample {
+  requests: number;
+  seconds: number;
+  latencies: number[];
+}
+
+/** One round of load on one URL, from a worker thread; bounded by time. */
+function load(url: string, body: string, seconds: number): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    // The worker is TypeScript too: it registers tsx's require hook first, then loads the file.
+    const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'limit', 'loadWorker.ts'))});`, {
+      eval: true,
+      workerData: { url, body, connections: Number(options.connections), durationMs: seconds * 1000 },
+    });
+    worker.once('message', (message: { latencies?: number[]; seconds?: number; error?: string }) => {
+      if (message.error) reject(new Error(`${url}: ${message.error}`));
+      else resolve({ requests: message.latencies!.length, seconds: message.seconds!, latencies: message.latencies! });
+    });
+    worker.once('error', reject);
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+
+async function postText(url: string, body: string): Promise<string> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return response.text();
+}
+
+async function main(): Promise<void> {
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const { config, database, close } = await openBenchDatabase(PREFIX);
+  const { db } = database;
+  const servers: Array<{ close(): Promise<void> }> = [];
+  try {
+    await generateGraph(db, PREFIX, graphSize(Number(options.scale)), log);
+    await db.write('awaitIndexes', 'CALL db.awaitIndexes(300)');
+    const app = await createApp({ config, db, logger: createLogger('silent') });
+    const apiUrl = await app.listen();
+    servers.push({ close: () => app.stop() });
+    const list = workloads(PREFIX);
+    const limit = await startLimitServer(db.driver, db.database, list);
+    servers.push(limit);
+
+    const seconds = Number(options.seconds);
+    const rows: string[][] = [];
+    for (const [i, workload] of list.entries()) {
+      const apiBody = JSON.stringify({ query: workload.query, variables: workload.variables });
+      const limitUrl = `${limit.url}/${i}`;
+      const [fromApi, fromLimit] = [await postText(apiUrl, apiBody), await postText(limitUrl, '')];
+      if (fromApi.trimEnd() !== fromLimit) {
+        throw new Error(`${workload.name}: the answers differ\nAPI:   ${fromApi.slice(0, 600)}\nlimit: ${fromLimit.slice(0, 600)}`);
+      }
+      // Warm both (JIT, plan caches, page cache) before measuring.
+      await load(apiUrl, apiBody, 1);
+      await load(limitUrl, '', 1);
+      const api: Sample[] = [];
+      const lim: Sample[] = [];
+      for (let round = 0; round < Number(options.rounds); round += 1) {
+        // Alternate who goes first, so neither always meets a warmer or colder machine.
+        if (round % 2 === 0) {
+          api.push(await load(apiUrl, apiBody, seconds));
+          lim.push(await load(limitUrl, '', seconds));
+        } else {
+          lim.push(await load(limitUrl, '', seconds));
+          api.push(await load(apiUrl, apiBody, seconds));
+        }
+      }
+      const sum = (samples: Sample[]) => {
+        const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+        const rate = samples.reduce((n, s) => n + s.requests, 0) / samples.reduce((n, s) => n + s.seconds, 0);
+        return { rate, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+      };
+      const a = sum(api);
+      const l = sum(lim);
+      rows.push([
+        workload.name,
+        a.rate.toFixed(0),
+        l.rate.toFixed(0),
+        `${(a.rate / l.rate).toFixed(2)}`,
+        `${a.p50.toFixed(1)} / ${l.p50.toFixed(1)}`,
+        `${a.p99.toFixed(1)} / ${l.p99.toFixed(1)}`,
+        `${(a.p99 / l.p99).toFixed(2)}`,
+        `${fromApi.trimEnd().length}`,
+      ]);
+      log(`  measured ${workload.name}`);
+    }
+    const header = ['workload', 'API req/s', 'limit req/s', 'API ÷ limit', 'p50 ms API / limit', 'p99 ms API / limit', 'p99 API ÷ limit', 'JSON bytes'];
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+    const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+    log(`\n${options.connections} connections, ${options.rounds} alternated rounds of ${seconds} s per side; answers checked equal byte for byte`);
+    log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+  } finally {
+    for (const server of servers.reverse()) await server.close().catch(() => {});
+    await close();
+  }
+}
+
+runBenchmark(main);

@@ -1,0 +1,32 @@
+import type { FieldNode, GraphQLObjectType } from 'graphql';
+import { getNamedType } from 'graphql';
+import { compileStatement, type CompiledStatement } from './compileStatement';
+import { subfieldsOf, type PlanContext } from './PlanContext';
+import { planEntity } from './planEntity';
+import { labelOf, renderEntity } from './renderEntity';
+
+/**
+ * Query.search as one statement: the full-text hits through the
+ * `entity_fulltext` index (the Lucene query is a parameter), the type
+ * filter before LIMIT, each hit's entity projected as selected. Rows hold
+ * `entity` and `score`.
+ */
+export function compileSearch(
+  ctx: PlanContext,
+  hitType: GraphQLObjectType,
+  fieldNodes: readonly FieldNode[],
+  values: { query: string; labels: string[] | null; first: number },
+): CompiledStatement {
+  const entityNodes = [...subfieldsOf(ctx, hitType, fieldNodes).values()].flat().filter((node) => node.name.value === 'entity');
+  const plan = planEntity(ctx, getNamedType(hitType.getFields().entity.type), entityNodes);
+  return compileStatement(
+    ctx,
+    { root: 'search', plan },
+    (names) => `CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node AS n, score
+WITH n, score, ${labelOf('n')} AS label
+WHERE $labels IS NULL OR label IN $labels
+WITH n, score ORDER BY score DESC, n.id LIMIT toInteger($first)
+RETURN ${renderEntity(plan, 'n', names)} AS entity, score`,
+    values,
+  );
+}

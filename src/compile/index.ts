@@ -1,0 +1,13 @@
+export { planContextOf, subfieldsOf } from './PlanContext';
+export type { PlanContext } from './PlanContext';
+export { planEntity } from './planEntity';
+export { renderEntity, labelOf } from './renderEntity';
+export { relationshipPattern } from './relationshipPattern';
+export { compileStatement } from './compileStatement';
+export type { CompiledStatement } from './compileStatement';
+export { compileEntitiesById } from './compileEntitiesById';
+export { compileSearch } from './compileSearch';
+export { compileRelationsById } from './compileRelationsById';
+export { STATEMENT_TEXTS } from './ShapeCache';
+export type { EntityPlan, RelationPlan, EdgePlan, EvidencePlan } from './SelectionPlan';
+export { VariableNames } from './VariableNames';

@@ -1,0 +1,126 @@
+import { relationshipPattern } from './relationshipPattern';
+import { renderEntity } from './renderEntity';
+import type { EdgePlan, EvidencePlan, RelationPlan } from './SelectionPlan';
+import type { VariableNames } from './VariableNames';
+
+/** Variables of one relation subquery: the relationship, the far entity, the entity the edges are seen from, the direction. */
+interface Vars {
+  r: string;
+  m: string;
+  anchor: string;
+  d: string;
+  /** The far entity's id, read once for the sort, the cursor and the projection. */
+  mid: string;
+  /** The relationship's type: a literal when the field follows one type (type(r) costs a db hit per row), else a variable. */
+  t: string;
+}
+
+// Relationships only ever join entities, so a far end of any type needs no label check (each would be a db hit).
+const label = (value: string | null | undefined) => (value ? `:${value.replace(/[^A-Za-z]/g, '')}` : '');
+
+/**
+ * The MATCH of a relation from entity `a`: a typed pattern, so that a hub's
+ * relationships of other types are never read; a first step (via) is
+ * expanded once per entity it reaches. Also the direction of each row and
+ * the condition that drops a self-loop from INCOMING (it is reported as
+ * OUTGOING, once).
+ */
+function matchOf(rel: RelationPlan, a: string, vars: Vars, names: VariableNames): { match: string; direction: string; where: string | null } {
+  const { r, m } = vars;
+  let match = `MATCH (${a})${relationshipPattern(r, rel.types, rel.direction)}(${m}${label(rel.label)})`;
+  if (rel.via) {
+    const v = names.fresh('v');
+    match = `MATCH (${a})${relationshipPattern(v, rel.via.types, rel.via.direction)}(${vars.anchor}${label(rel.via.label)})
+    WITH DISTINCT ${vars.anchor}
+    MATCH (${vars.anchor})${relationshipPattern(r, rel.types, rel.direction)}(${m}${label(rel.label)})`;
+  }
+  // Retracted relationships stay in the graph as history and are hidden from reads.
+  const live = `${r}.retracted IS NULL`;
+  if (rel.direction === 'OUTGOING') return { match, direction: `'OUTGOING'`, where: live };
+  if (rel.direction === 'INCOMING') return { match, direction: `'INCOMING'`, where: `${live} AND startNode(${r}) <> ${vars.anchor}` };
+  return { match, direction: `CASE WHEN startNode(${r}) = ${vars.anchor} THEN 'OUTGOING' ELSE 'INCOMING' END`, where: live };
+}
+
+/** The evidence entries of an edge map: the selected relationship properties, the cited sources and the statement. */
+function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): string[] {
+  const entries = [`ev: ${r} { ${plan.props.map((p) => `.${p.replace(/[^A-Za-z]/g, '')}`).join(', ')} }`];
+  if (plan.source) {
+    const s = names.fresh('s');
+    const e = names.fresh('e');
+    entries.push(`evSources: COLLECT { UNWIND coalesce(${r}.sources, []) AS ${s} OPTIONAL MATCH (${e}:Source {id: ${s}}) RETURN { id: ${s}, entity: CASE WHEN ${e} IS NULL THEN null ELSE ${renderEntity(plan.source, e, names, s)} END } }`);
+  }
+  if (plan.statement) {
+    const t = names.fresh('t');
+    entries.push(`evStatements: COLLECT { MATCH (${t}:Statement {id: ${r}.statement}) RETURN ${renderEntity(plan.statement, t, names, `${r}.statement`)} }`);
+  }
+  return entries;
+}
+
+/** The map each edge of a page returns: its sort key (the cursor), type, direction, and what is selected. */
+function edgeMap(edge: EdgePlan, vars: Vars, via: boolean, names: VariableNames): string {
+  const { r, m, anchor, d, mid } = vars;
+  // Without a first step the anchor is the parent, whose id the resolver adds to the cursor's key.
+  const entries = [`k: [${vars.t}, ${d}, ${mid}${via ? `, ${anchor}.id` : ''}]`, `type: ${vars.t}`, `direction: ${d}`];
+  if (edge.node) entries.push(`node: ${renderEntity(edge.node, m, names, mid)}`);
+  if (edge.evidence) entries.push(...evidenceEntries(edge.evidence, r, names));
+  if (edge.properties) entries.push(`props: properties(${r})`);
+  if (edge.role) entries.push(`role: ${r}.role`);
+  if (edge.status) entries.push(`status: ${r}.status`);
+  return `{ ${entries.join(', ')} }`;
+}
+
+/**
+ * How many relationships a relation field has in all: the page's MATCH and
+ * conditions (retracted ones hidden), counted. Each relationship is read,
+ * since its `retracted` property decides; a degree count cannot see it.
+ */
+function totalOf(rel: RelationPlan, a: string, names: VariableNames): string {
+  const vars: Vars = { r: names.fresh('r'), m: names.fresh('m'), anchor: a, d: '', mid: '', t: '' };
+  if (rel.via) vars.anchor = names.fresh('h');
+  const { match, where } = matchOf(rel, a, vars, names);
+  return `COUNT {
+    ${match}${where ? `\n    WHERE ${where}` : ''}
+    RETURN ${vars.r}
+  }`;
+}
+
+/**
+ * A relation field of entity `a` as one expression: `{ page, total }`,
+ * each only when selected. The page is a COLLECT subquery that orders and
+ * limits the edges of this one entity (ORDER BY and LIMIT per parent), cut
+ * after the cursor's sort key [type, direction, other id, anchor id]; the
+ * total a COUNT subquery. Values are parameters named by the plan.
+ */
+export function renderRelation(rel: RelationPlan, a: string, names: VariableNames): string {
+  const parts: string[] = [];
+  if (rel.types?.length === 0) {
+    // An empty list of types matches no relationship; an untyped pattern would match them all.
+    if (rel.page) parts.push('page: []');
+    if (rel.total) parts.push('total: 0');
+    return `{ ${parts.join(', ')} }`;
+  }
+  if (rel.page) {
+    const r = names.fresh('r');
+    const m = names.fresh('m');
+    const single = rel.types?.length === 1 ? rel.types[0] : null;
+    const vars: Vars = { r, m, anchor: rel.via ? names.fresh('h') : a, d: names.fresh('d'), mid: `${m}id`, t: single ? `'${single}'` : `${r}type` };
+    const { match, direction, where } = matchOf(rel, a, vars, names);
+    const conditions = [where, rel.page.after ? `[${vars.t}, ${vars.d}, ${vars.mid}, ${vars.anchor}.id] > $${rel.page.after}` : null].filter(Boolean);
+    // Terms that are constant for one entity's edges are left out of the sort.
+    const sort = [
+      single ? null : vars.t,
+      rel.direction === 'BOTH' ? vars.d : null,
+      vars.mid,
+      rel.via ? `${vars.anchor}.id` : null,
+    ].filter(Boolean);
+    parts.push(`page: COLLECT {
+    ${match}
+    WITH ${vars.anchor}, ${r}, ${vars.m}, ${direction} AS ${vars.d}, ${vars.m}.id AS ${vars.mid}${single ? '' : `, type(${r}) AS ${vars.t}`}${conditions.length ? `\n    WHERE ${conditions.join(' AND ')}` : ''}
+    ORDER BY ${sort.join(', ')}
+    LIMIT toInteger($${rel.page.limit})
+    RETURN ${edgeMap(rel.page.edge, vars, rel.via !== null, names)}
+  }`);
+  }
+  if (rel.total) parts.push(`total: ${totalOf(rel, a, names)}`);
+  return `{ ${parts.join(', ')} }`;
+}

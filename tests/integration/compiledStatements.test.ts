@@ -1,0 +1,73 @@
+import type { ProfiledPlan } from 'neo4j-driver';
+import { generateGraph, graphSize } from '../../bench/limit/generateGraph';
+import { workloads } from '../../bench/limit/workloads';
+import { compiledStatements } from '../harness/compiledStatements';
+import { deleteEntitiesWithPrefix, totalDbHits } from '../harness/testData';
+import { startTestApp, type TestApp } from '../harness/testApp';
+
+/** A small graph of bench:limit's generator (about 1,000 entities), owned by this file. */
+const P = 'compiled-';
+
+/** Nesting depth 1 to 4 under one root field, each level with its own page and evidence sources. */
+const DEPTHS = [
+  `{ entity(id: "${P}person-000002") { ... on Person { proposals(first: 3) { edges { evidence { source { name } } node { name } } } } } }`,
+  `{ entity(id: "${P}person-000002") { ... on Person { proposals(first: 3) { edges { evidence { source { name } } node { name
+      ... on Proposal { addressees(first: 2) { totalCount edges { node { name } } } } } } } } } }`,
+  `{ proposals(first: 10) { edges { node { name addressees(first: 2) { edges { evidence { source { name } } node { name
+      ... on Person { offices { edges { node { name country { edges { node { name } } } } } } } } } } } } } }`,
+  `{ persons(first: 10) { edges { node { name proposals { edges { node { name addressees { edges { node { name
+      ... on Person { offices { edges { evidence { source { id } } node { name country { totalCount edges { node { name } } } } } } } } } } } } } } } } }`,
+];
+
+describe('compiled statements on a generated graph', () => {
+  let t: TestApp;
+
+  async function profile(text: string, params: Record<string, unknown>) {
+    const session = t.db.driver.session({ database: t.db.database });
+    try {
+      const result = await session.run(`PROFILE ${text}`, params);
+      return totalDbHits(result.summary.profile as ProfiledPlan);
+    } finally {
+      await session.close();
+    }
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await generateGraph(t.db, P, graphSize(0.01), () => {});
+  });
+
+  afterAll(async () => {
+    await deleteEntitiesWithPrefix(t.db, P);
+    await t.close();
+  });
+
+  it.each(DEPTHS.map((query, i) => [i + 1, query]))('answers nesting depth %i in one round-trip', async (depth, query) => {
+    const result = await t.app.execute(query as string);
+    expect(result.errors).toBeUndefined();
+    expect(JSON.stringify(result.data)).toContain('"name"');
+    expect(result.roundTrips).toBe(1);
+    if (depth === 4) {
+      const offices = (result.data as any).persons.edges.flatMap((e: any) =>
+        e.node.proposals.edges.flatMap((p: any) => p.node.addressees.edges.flatMap((a: any) => a.node.offices.edges)),
+      );
+      expect(offices.length).toBeGreaterThan(0);
+      expect(offices.every((o: any) => o.node.country.totalCount === 1 && o.evidence.length === 1)).toBe(true);
+    }
+  });
+
+  it.each([0, 1])("reads no more than 1.5x the db hits of W%# 's hand-written statement", async (index) => {
+    const workload = workloads(P)[index];
+    const [compiled] = await compiledStatements(workload.query, workload.variables);
+    const api = await profile(compiled.text, compiled.params);
+    const limit = await profile(workload.cypher, workload.params);
+    // Same data first: the API's answer is the hand-written one's, byte for byte.
+    const answer = await t.app.execute(workload.query, workload.variables);
+    const session = t.db.driver.session({ database: t.db.database });
+    const rows = await session.run(workload.cypher, workload.params).finally(() => session.close());
+    const { toPlain } = await import('../../src/db/toPlain');
+    expect(JSON.stringify(answer.data)).toBe(JSON.stringify(workload.data(rows.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>))));
+    process.stdout.write(`${workload.name}: ${api} db hits compiled, ${limit} hand-written (x${(api / limit).toFixed(2)})\n`);
+    expect(api).toBeLessThanOrEqual(1.5 * limit);
+  });
+});

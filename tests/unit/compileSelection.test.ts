@@ -1,0 +1,98 @@
+import { STATEMENT_TEXTS } from '../../src/compile';
+import { relationshipPattern } from '../../src/compile/relationshipPattern';
+import { compiledStatements } from '../harness/compiledStatements';
+
+/** W2 of bench:limit: proposals with their proposer (and the source of that edge's evidence) and addressees. */
+const PROPOSALS = `query($first: Int, $after: String, $withAddressees: Boolean!) {
+  proposals(first: $first) {
+    totalCount
+    edges { node {
+      name
+      proposer(first: 1) { edges { evidence { source { name } quote } node { name } } }
+      to: addressees(after: $after) @include(if: $withAddressees) { edges { node { ...named } } }
+    } }
+  }
+}
+fragment named on Entity { name }`;
+
+describe('compiled read statements (no database)', () => {
+  it('compiles a root field, its nested relation fields and their evidence into one statement, values as parameters', async () => {
+    const sent = await compiledStatements(PROPOSALS, { first: 50, withAddressees: true, after: null });
+    expect(sent).toHaveLength(1);
+    expect(sent[0].text).toMatchInlineSnapshot(`
+     "CALL () {
+     MATCH (n:Proposal)
+     RETURN count(n) AS total
+     }
+     CALL () {
+     MATCH (n:Proposal) USING INDEX n:Proposal(name, id)
+     WHERE n.name IS NOT NULL AND n.id IS NOT NULL
+     WITH n ORDER BY n.name ASC, n.id ASC LIMIT toInteger($limit)
+     RETURN collect(n { .id, .name, label: 'Proposal', \`@proposer\`: { page: COLLECT {
+         MATCH (n)<-[r1:PROPOSED]-(m2)
+         WITH n, r1, m2, 'INCOMING' AS d3, m2.id AS m2id
+         WHERE r1.retracted IS NULL AND startNode(r1) <> n
+         ORDER BY m2id
+         LIMIT toInteger($p0)
+         RETURN { k: ['PROPOSED', d3, m2id], type: 'PROPOSED', direction: d3, node: m2 { id: m2id, .name, label: [l IN labels(m2) WHERE l <> 'Entity'][0] }, ev: r1 { .quote, .sources }, evSources: COLLECT { UNWIND coalesce(r1.sources, []) AS s4 OPTIONAL MATCH (e5:Source {id: s4}) RETURN { id: s4, entity: CASE WHEN e5 IS NULL THEN null ELSE e5 { id: s4, .name, label: 'Source' } END } } }
+       } }, \`@to\`: { page: COLLECT {
+         MATCH (n)-[r6:PROPOSED_TO]->(m7)
+         WITH n, r6, m7, 'OUTGOING' AS d8, m7.id AS m7id
+         WHERE r6.retracted IS NULL
+         ORDER BY m7id
+         LIMIT toInteger($p1)
+         RETURN { k: ['PROPOSED_TO', d8, m7id], type: 'PROPOSED_TO', direction: d8, node: m7 { id: m7id, .name, label: [l IN labels(m7) WHERE l <> 'Entity'][0] } }
+       } } }) AS page
+     }
+     RETURN total, page"
+    `);
+    expect(sent[0].params).toEqual({ limit: 51, p0: 2, p1: 21 });
+  });
+
+  it('writes the same text for other values, and other text only for another shape', async () => {
+    const cursor = Buffer.from(JSON.stringify({ o: 'RELATION', k: ['PROPOSED_TO', 'OUTGOING', "x' OR 1=1 //", 'p'] })).toString('base64url');
+    const [a] = await compiledStatements(PROPOSALS, { first: 50, withAddressees: true });
+    const [b] = await compiledStatements(PROPOSALS, { first: 7, withAddressees: true });
+    expect(b.text).toBe(a.text);
+    expect(b.params.limit).toBe(8);
+    const [withCursor] = await compiledStatements(PROPOSALS, { first: 7, withAddressees: true, after: cursor });
+    expect(withCursor.text).toContain("['PROPOSED_TO', d8, m7id, n.id] > $p2");
+    expect(withCursor.params.p2).toEqual(['PROPOSED_TO', 'OUTGOING', "x' OR 1=1 //", 'p']);
+    expect(withCursor.text).not.toContain('1=1');
+    const [skipped] = await compiledStatements(PROPOSALS, { first: 7, withAddressees: false });
+    expect(skipped.text).not.toContain('PROPOSED_TO');
+    const size = STATEMENT_TEXTS.size;
+    await compiledStatements(PROPOSALS, { first: 9, withAddressees: false });
+    expect(STATEMENT_TEXTS.size).toBe(size);
+  });
+
+  it('reads a relation that differs by type through a CASE over labels, and one shared by every type once', async () => {
+    const [sent] = await compiledStatements(`{ entity(id: "x") {
+      relations(first: 2, types: ["ABOUT"]) { totalCount }
+      ... on Person { offices(first: 3) { edges { node { name } } } }
+      ... on Country { offices(first: 4) { edges { cursor } } }
+    } }`);
+    expect(sent.text).toContain('`@offices`: CASE WHEN n:Person THEN { page: COLLECT {');
+    expect(sent.text).toContain('WHEN n:Country THEN { page: COLLECT {');
+    expect(sent.text).toContain('MATCH (n)<-[r');
+    expect(sent.text.match(/`@relations`/g)).toHaveLength(1);
+    // Typed pattern, retracted relationships hidden.
+    expect(sent.text).toMatch(/`@relations`: \{ total: COUNT \{\n {4}MATCH \(n\)-\[r\d+:ABOUT\]-\(m\d+\)\n {4}WHERE r\d+\.retracted IS NULL/);
+    expect(sent.params).toMatchObject({ ids: ['x'] });
+  });
+
+  it('answers totalCount alone with a count, never with the page', async () => {
+    const [sent] = await compiledStatements('{ persons { totalCount } }');
+    expect(sent.text).toBe('CALL () {\nMATCH (n:Person)\nRETURN count(n) AS total\n}\nRETURN total');
+  });
+
+  it('writes only allow-listed relationship types into the text', async () => {
+    expect(relationshipPattern('r', ['OFFICE_OF', 'ENVOY_OF'], 'INCOMING')).toBe('<-[r:ENVOY_OF|OFFICE_OF]-');
+    expect(() => relationshipPattern('r', ['HOLDS_OFFICE]-() DETACH DELETE n //'], 'OUTGOING')).toThrow(/is not a relationship type of the model/);
+    // A client's unknown type never reaches the text: the field is left out, and its resolver refuses it as BAD_USER_INPUT.
+    const [unknown] = await compiledStatements('{ entity(id: "x") { relations(types: ["LIKES]-() DELETE n //"]) { totalCount } } }');
+    expect(unknown.text).not.toMatch(/LIKES|@relations/);
+    const [none] = await compiledStatements('{ entity(id: "x") { relations(types: []) { totalCount edges { cursor } } } }');
+    expect(none.text).toContain('`@relations`: { page: [], total: 0 }');
+  });
+});
