@@ -86,6 +86,7 @@ const envSchema = z.object({
   CYPHER_MAX_RESULT_BYTES: int(1_000, 1_000_000_000).default(10_000_000),
   CYPHER_MAX_CONCURRENT: int(1, 100).default(2),
   CYPHER_MAX_QUEUED: int(0, 1_000).default(4),
+  CYPHER_MAX_RANGE_VALUES: int(1, 100_000_000).default(100_000),
   SAVED_QUERIES_DIR: z.string().min(1).default(path.join(projectRoot, 'queries')),
 });
 
@@ -134,6 +135,8 @@ export interface Config {
     maxConcurrent: number;
     /** Calls that may wait for a slot; more get TOO_MANY_REQUESTS. */
     maxQueued: number;
+    /** Values all range() calls inside expressions may make, multiplied (the server cannot stop those). */
+    maxRangeValues: number;
     savedQueriesDir: string;
   };
   limits: {
@@ -250,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxResultBytes: e.CYPHER_MAX_RESULT_BYTES,
       maxConcurrent: e.CYPHER_MAX_CONCURRENT,
       maxQueued: e.CYPHER_MAX_QUEUED,
+      maxRangeValues: e.CYPHER_MAX_RANGE_VALUES,
       savedQueriesDir: path.resolve(e.SAVED_QUERIES_DIR),
     },
     limits: {

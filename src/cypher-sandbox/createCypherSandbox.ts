@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
-import type { Db } from '../db';
+import { terminateTransactions, type Db } from '../db';
 import { badInput } from '../errors';
 import { bindSavedQueryParams } from './bindSavedQueryParams';
 import { createConcurrencyLimit, type ConcurrencyLimit } from './createConcurrencyLimit';
@@ -9,6 +10,7 @@ import { guardQuery } from './guardQuery';
 import { jsonToParams } from './jsonToParams';
 import { loadSavedQueries } from './loadSavedQueries';
 import type { SavedQuery } from './SavedQuery';
+import { runWithDeadline } from './runWithDeadline';
 import { mergeNotifications, toCypherNotifications } from './toCypherNotifications';
 import { toCypherPlan } from './toCypherPlan';
 
@@ -67,33 +69,37 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
     metadata: Record<string, unknown>,
     argument: string,
   ): Promise<CypherResult> {
-    return limit(async () => {
-      const started = performance.now();
-      const guarded = await guardQuery(db, query, params, { timeoutMs, metadata, argument });
-      const executed = await executeReadOnly(db, query, params, {
-        rowLimit,
-        timeoutMs,
-        maxResultBytes: config.maxResultBytes,
-        metadata,
-      });
-      const summary = executed.summary;
-      return {
-        columns: executed.columns,
-        rows: executed.rows,
-        truncated: executed.truncated,
-        summary: {
-          queryType: summary?.queryType ? String(summary.queryType) : guarded.queryType,
-          database: db.database,
-          rowCount: executed.rows.length,
-          resultAvailableAfterMs: toMs(summary?.resultAvailableAfter),
-          resultConsumedAfterMs: toMs(summary?.resultConsumedAfter),
-          totalMs: Math.round((performance.now() - started) * 1000) / 1000,
-          timeoutMs,
+    const deadline = Date.now() + timeoutMs;
+    return limit(() =>
+      withinDeadline(db, deadline, timeoutMs, metadata, async (signal, tagged) => {
+        const started = performance.now();
+        const guarded = await guardQuery(db, query, params, { timeoutMs: remaining(deadline), metadata: tagged, argument, signal, maxRangeValues: config.maxRangeValues });
+        const executed = await executeReadOnly(db, query, params, {
           rowLimit,
-          notifications: mergeNotifications(guarded.notifications, toCypherNotifications(summary?.notifications ?? [])),
-        },
-      };
-    });
+          timeoutMs: remaining(deadline),
+          maxResultBytes: config.maxResultBytes,
+          metadata: tagged,
+          signal,
+        });
+        const summary = executed.summary;
+        return {
+          columns: executed.columns,
+          rows: executed.rows,
+          truncated: executed.truncated,
+          summary: {
+            queryType: summary?.queryType ? String(summary.queryType) : guarded.queryType,
+            database: db.database,
+            rowCount: executed.rows.length,
+            resultAvailableAfterMs: toMs(summary?.resultAvailableAfter),
+            resultConsumedAfterMs: toMs(summary?.resultConsumedAfter),
+            totalMs: Math.round((performance.now() - started) * 1000) / 1000,
+            timeoutMs,
+            rowLimit,
+            notifications: mergeNotifications(guarded.notifications, toCypherNotifications(summary?.notifications ?? [])),
+          },
+        };
+      }),
+    );
   }
 
   const metadataOf = (call: CallInfo, query: string) => ({
@@ -116,10 +122,14 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
     },
 
     async explain(db, query, call) {
-      return limit(async () => {
-        const guarded = await guardQuery(db, query, {}, { timeoutMs: config.defaultTimeoutMs, metadata: metadataOf(call, 'analyst.explain') });
-        return toCypherPlan(guarded.plan, guarded.queryType, guarded.notifications);
-      });
+      const timeoutMs = config.defaultTimeoutMs;
+      const deadline = Date.now() + timeoutMs;
+      return limit(() =>
+        withinDeadline(db, deadline, timeoutMs, metadataOf(call, 'analyst.explain'), async (signal, tagged) => {
+          const guarded = await guardQuery(db, query, {}, { timeoutMs: remaining(deadline), metadata: tagged, signal, maxRangeValues: config.maxRangeValues });
+          return toCypherPlan(guarded.plan, guarded.queryType, guarded.notifications);
+        }),
+      );
     },
 
     async runSavedQuery(db, query, params, requestedLimit, call) {
@@ -128,6 +138,31 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
       return guardAndRun(db, query.cypher, bound, rowLimit, config.defaultTimeoutMs, metadataOf(call, `saved.${query.name}`), 'name');
     },
   };
+}
+
+/**
+ * Runs one analyst call until its deadline. Its transactions are tagged
+ * with a fresh `callId`, so that at the deadline exactly they are ended on
+ * the server (terminateTransactions) while their connections are dropped
+ * (the signal): the request answers TIMEOUT at `timeoutMs` and its
+ * concurrency slot is free, even when the server is slow to stop.
+ */
+function withinDeadline<T>(
+  db: Db,
+  deadline: number,
+  timeoutMs: number,
+  metadata: Record<string, unknown>,
+  work: (signal: AbortSignal, tagged: Record<string, unknown>) => Promise<T>,
+): Promise<T> {
+  const callId = randomUUID();
+  return runWithDeadline(deadline, timeoutMs, (signal) => work(signal, { ...metadata, callId }), () => {
+    void terminateTransactions(db.driver, db.database, { callId }).catch(() => undefined);
+  });
+}
+
+/** Milliseconds left until `deadline`, at least 1 (the server's transaction timeout must be positive). */
+function remaining(deadline: number): number {
+  return Math.max(1, deadline - Date.now());
 }
 
 /** An optional whole-number argument within [min, max], or its default; BAD_USER_INPUT naming it otherwise. */

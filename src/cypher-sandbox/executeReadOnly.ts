@@ -1,5 +1,5 @@
 import type { Record as Neo4jRecord, ResultSummary } from 'neo4j-driver';
-import type { Db } from '../db';
+import { abandonSession, type Db } from '../db';
 import { cypherToJson } from './cypherToJson';
 import { mapCypherError } from './mapCypherError';
 
@@ -12,6 +12,8 @@ export interface ExecuteOptions {
   /** Transaction timeout, enforced by the server. */
   timeoutMs: number;
   metadata: Record<string, unknown>;
+  /** Aborted at the request's deadline: the session's connection is dropped, not reused. */
+  signal?: AbortSignal;
 }
 
 /** Rows and what the server said about them. */
@@ -37,6 +39,8 @@ export interface ExecutedQuery {
  */
 export async function executeReadOnly(db: Db, query: string, params: Record<string, unknown>, options: ExecuteOptions): Promise<ExecutedQuery> {
   const session = db.openSession('READ');
+  const abandon = () => void abandonSession(session);
+  options.signal?.addEventListener('abort', abandon, { once: true });
   try {
     const tx = await session.beginTransaction({ timeout: options.timeoutMs, metadata: { ...options.metadata, phase: 'run' } });
     try {
@@ -70,7 +74,8 @@ export async function executeReadOnly(db: Db, query: string, params: Record<stri
   } catch (error) {
     throw mapCypherError(error);
   } finally {
-    await session.close();
+    options.signal?.removeEventListener('abort', abandon);
+    if (!options.signal?.aborted) await session.close();
   }
 }
 

@@ -5,3 +5,5 @@ export { mapNeo4jError } from './mapNeo4jError';
 export { toPlain } from './toPlain';
 export { openDatabase } from './openDatabase';
 export type { OpenDatabase } from './openDatabase';
+export { terminateTransactions } from './terminateTransactions';
+export { abandonSession } from './abandonSession';
