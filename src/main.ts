@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './config';
 import { SavedQueryError } from './cypher-sandbox';
 import { ConnectError, openDatabase, type OpenDatabase } from './db';
 import { applySchema, seedIfEmpty, SeedValidationError } from './ingest';
-import { PrerequisiteError } from './neo4j-local';
+import { LocalNeo4jError, PrerequisiteError } from './neo4j-local';
 import { createApp, createLogger, type App } from './server';
 
 /**
@@ -56,6 +56,7 @@ function explain(error: unknown): string | undefined {
     error instanceof ConfigError ||
     error instanceof ConnectError ||
     error instanceof PrerequisiteError ||
+    error instanceof LocalNeo4jError ||
     error instanceof SeedValidationError ||
     error instanceof SavedQueryError
   ) {

@@ -5,6 +5,13 @@ interface ConnectionHolderLike {
   getConnection?: () => Promise<{ close?: () => Promise<void>; isOpen?: () => boolean } | null | undefined>;
 }
 
+const abandoned = new WeakSet<Session>();
+
+/** Whether abandonSession was called on `session` (its close is already under way). */
+export function isAbandoned(session: Session): boolean {
+  return abandoned.has(session);
+}
+
 /**
  * Gives up on a session whose statement is still running on the server:
  * closes its Bolt connection (the server sees the socket go and the pool
@@ -18,6 +25,7 @@ interface ConnectionHolderLike {
  * Never throws; resolves once the connection is closed (or there was none).
  */
 export async function abandonSession(session: Session): Promise<void> {
+  abandoned.add(session);
   const internals = session as unknown as { _readConnectionHolder?: ConnectionHolderLike; _writeConnectionHolder?: ConnectionHolderLike };
   for (const holder of [internals._readConnectionHolder, internals._writeConnectionHolder]) {
     try {

@@ -1,4 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
+import { isAbandoned } from './abandonSession';
+import { awaitAnswer } from './awaitAnswer';
 import { mapNeo4jError } from './mapNeo4jError';
 import { toPlain } from './toPlain';
 
@@ -49,9 +51,19 @@ export interface Db {
   readonly database: string;
   readonly driver: Driver;
   readonly defaultTimeoutMs: number;
-  /** The server's product version, e.g. "5.26.30", and edition. */
-  serverInfo(): Promise<{ version: string; edition: string }>;
+  /** The server's product version, e.g. "5.26.30", and edition; `timeoutMs` bounds the round-trip. */
+  serverInfo(timeoutMs?: number): Promise<{ version: string; edition: string }>;
   close(): Promise<void>;
+}
+
+/**
+ * Closes a session in `finally`. A session given up by awaitAnswer is
+ * already closing in the background: waiting here would wait on the frozen
+ * server again.
+ */
+async function closeUnlessAbandoned(session: Session): Promise<void> {
+  if (isAbandoned(session)) return;
+  await session.close();
 }
 
 /** Creates the executor; the caller owns the driver's lifetime through close(). */
@@ -70,16 +82,18 @@ export function createDb(options: DbOptions, baseMetadata: Record<string, unknow
     const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     try {
       const work = (tx: ManagedTransaction) => tx.run(query, params);
-      const result: QueryResult =
-        mode === 'READ'
-          ? await session.executeRead(work, txConfig(name, opts))
-          : await session.executeWrite(work, txConfig(name, opts));
+      const config = txConfig(name, opts);
+      const result: QueryResult = await awaitAnswer(
+        session,
+        mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config),
+        config.timeout,
+      );
       onQuery?.({ name, ms: performance.now() - started, rows: result.records.length, mode });
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
       throw mapNeo4jError(error);
     } finally {
-      await session.close();
+      await closeUnlessAbandoned(session);
     }
   }
 
@@ -90,11 +104,12 @@ export function createDb(options: DbOptions, baseMetadata: Record<string, unknow
       roundTrips += 1;
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
-        return await session.executeWrite(work, txConfig(name, opts));
+        const config = txConfig(name, opts);
+        return await awaitAnswer(session, session.executeWrite(work, config), config.timeout);
       } catch (error) {
         throw mapNeo4jError(error);
       } finally {
-        await session.close();
+        await closeUnlessAbandoned(session);
       }
     },
     openSession(mode) {
@@ -110,12 +125,13 @@ export function createDb(options: DbOptions, baseMetadata: Record<string, unknow
     database,
     driver,
     defaultTimeoutMs,
-    async serverInfo() {
+    async serverInfo(timeoutMs) {
       const rows = await run<{ version: string; edition: string }>(
         'READ',
         'serverInfo',
         'CALL dbms.components() YIELD name, versions, edition WHERE name = "Neo4j Kernel" RETURN versions[0] AS version, edition',
         {},
+        timeoutMs ? { timeoutMs } : undefined,
       );
       return rows[0] ?? { version: 'unknown', edition: 'unknown' };
     },

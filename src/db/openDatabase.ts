@@ -32,7 +32,8 @@ export async function openDatabase(
     credentials = target;
   }
   try {
-    const driver = await connectDriver({ ...credentials, connectTimeoutMs: target.connectTimeoutMs, log });
+    const { connectTimeoutMs, maxRetryTimeMs, acquisitionTimeoutMs, connectionTimeoutMs } = target;
+    const driver = await connectDriver({ ...credentials, connectTimeoutMs, maxRetryTimeMs, acquisitionTimeoutMs, connectionTimeoutMs, log });
     const db = createDb({ driver, database: target.database, defaultTimeoutMs: config.limits.queryTimeoutMs, onQuery });
     return {
       db,

@@ -40,12 +40,14 @@ const FULLTEXT_LABELS = "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE n
  * and IF NOT EXISTS would keep it so; it is dropped and rebuilt first.
  */
 export async function applySchema(db: Db): Promise<void> {
-  const [fulltext] = await db.read<{ labelsOrTypes: string[] }>('fulltextLabels', FULLTEXT_LABELS);
+  // Start-up work, not a client's request: a fresh server on a busy machine may take longer than QUERY_TIMEOUT_MS.
+  const slow = { timeoutMs: 90_000 };
+  const [fulltext] = await db.read<{ labelsOrTypes: string[] }>('fulltextLabels', FULLTEXT_LABELS, {}, slow);
   if (fulltext && [...fulltext.labelsOrTypes].sort().join() !== [...ENTITY_TYPES].sort().join()) {
-    await db.write('dropStaleFulltext', 'DROP INDEX entity_fulltext IF EXISTS');
+    await db.write('dropStaleFulltext', 'DROP INDEX entity_fulltext IF EXISTS', {}, slow);
   }
   for (const statement of SCHEMA_STATEMENTS) {
-    await db.write('applySchema', statement);
+    await db.write('applySchema', statement, {}, slow);
   }
-  await db.write('awaitIndexes', 'CALL db.awaitIndexes(60)');
+  await db.write('awaitIndexes', 'CALL db.awaitIndexes(60)', {}, slow);
 }

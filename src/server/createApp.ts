@@ -19,6 +19,7 @@ import type { Logger } from './logger';
 import { limitsProtection } from './plugins/limitsProtection';
 import { loggingPlugin } from './plugins/loggingPlugin';
 import { metricsPlugin } from './plugins/metricsPlugin';
+import { outageStatusPlugin } from './plugins/outageStatusPlugin';
 
 /** What the application is made of; tests build it twice with different parts. */
 export interface AppDeps {
@@ -76,6 +77,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ApolloServerPluginLandingPageDisabled(),
       loggingPlugin(),
       metricsPlugin(registry),
+      outageStatusPlugin(),
     ],
     validationRules: armor.validationRules,
     formatError: createFormatError(logger),
@@ -90,12 +92,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.json({ status: 'ok' });
   });
   expressApp.get('/readyz', async (_req, res) => {
+    // Its own short bound: a load balancer must learn of a dead or frozen Neo4j in seconds.
+    let timer: NodeJS.Timeout | undefined;
+    const tooSlow = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`Neo4j did not answer within ${config.readyTimeoutMs} ms`)), config.readyTimeoutMs);
+    });
     try {
-      const info = await db.serverInfo();
+      const info = await Promise.race([db.serverInfo(config.readyTimeoutMs), tooSlow]);
       res.json({ status: 'ready', neo4j: info });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'unavailable', reason: 'Neo4j does not answer' });
+    } finally {
+      clearTimeout(timer);
     }
   });
   expressApp.get('/metrics', async (_req, res) => {
