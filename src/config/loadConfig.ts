@@ -61,6 +61,9 @@ const envSchema = z.object({
   NEO4J_RESTART_WINDOW_MS: int(1_000, 86_400_000).default(600_000),
 
   SEED_ON_START: booleanFromEnv.default(true),
+  // Exposure (README, "Exposure"): schema introspection, and the largest seed file read.
+  INTROSPECTION: booleanFromEnv.default(true),
+  SEED_MAX_BYTES: int(1_000, 1_000_000_000).default(5_000_000),
 
   // The exploration API (docs/exploration.md): subgraph caps, depth, path search.
   GRAPH_NODE_LIMIT: int(1, 10_000).default(100),
@@ -141,6 +144,10 @@ export interface Config {
       } & DriverBounds);
   /** How long GET /readyz waits for Neo4j before answering 503. */
   readyTimeoutMs: number;
+  /** Whether the schema may be introspected (GraphiQL, codegen); off hides it from strangers. */
+  introspection: boolean;
+  /** Seed files larger than this are refused before they are read. */
+  seedMaxBytes: number;
   seedOnStart: boolean;
   auth: {
     /** Configured API keys (digests only), from API_KEYS and API_KEYS_FILE. */
@@ -274,6 +281,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ...driverBounds,
         },
     readyTimeoutMs: e.READY_TIMEOUT_MS,
+    introspection: e.INTROSPECTION,
+    seedMaxBytes: e.SEED_MAX_BYTES,
     seedOnStart: e.SEED_ON_START,
     auth: { apiKeys },
     cypher: {

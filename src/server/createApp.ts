@@ -20,6 +20,7 @@ import { limitsProtection } from './plugins/limitsProtection';
 import { loggingPlugin } from './plugins/loggingPlugin';
 import { metricsPlugin } from './plugins/metricsPlugin';
 import { outageStatusPlugin } from './plugins/outageStatusPlugin';
+import { KnownOperationTypesRule } from './validation/KnownOperationTypesRule';
 
 /** What the application is made of; tests build it twice with different parts. */
 export interface AppDeps {
@@ -79,11 +80,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
       metricsPlugin(registry),
       outageStatusPlugin(),
     ],
-    validationRules: armor.validationRules,
+    validationRules: [KnownOperationTypesRule, ...armor.validationRules],
+    parseOptions: armor.parseOptions,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    introspection: true,
+    introspection: config.introspection,
     logger,
   });
   await apollo.start();
