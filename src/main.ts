@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   let url: string;
   try {
     await applySchema(database.db);
-    if (config.seedOnStart) await seedIfEmpty(database.db, say);
+    if (config.seedOnStart) await seedIfEmpty(database.db, say, undefined, { maxBytes: config.seedMaxBytes });
     app = await createApp({ config, db: database.db, logger });
     url = await app.listen();
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { defaultSeedFiles } from './defaultSeedFiles';
 import { formatSeedSummary } from './formatSeedSummary';
-import { loadSeedFiles, type SeedSummary } from './loadSeedDocuments';
+import { loadSeedFiles, type LoadSeedOptions, type SeedSummary } from './loadSeedDocuments';
 import { COUNT_ENTITIES } from './seedQueries';
 
 /**
@@ -10,13 +10,18 @@ import { COUNT_ENTITIES } from './seedQueries';
  * that already has data is left alone (use `npm run seed` to load again).
  * Returns the summary, or null when nothing was loaded.
  */
-export async function seedIfEmpty(db: Db, log: (message: string) => void, files = defaultSeedFiles()): Promise<SeedSummary | null> {
+export async function seedIfEmpty(
+  db: Db,
+  log: (message: string) => void,
+  files = defaultSeedFiles(),
+  options?: LoadSeedOptions,
+): Promise<SeedSummary | null> {
   const [{ entities }] = await db.read<{ entities: number }>('countEntities', COUNT_ENTITIES);
   if (entities > 0) {
     log(`The graph already holds ${entities} entities: not seeding.`);
     return null;
   }
-  const summary = await loadSeedFiles(db, files);
+  const summary = await loadSeedFiles(db, files, options);
   log(formatSeedSummary(summary));
   return summary;
 }

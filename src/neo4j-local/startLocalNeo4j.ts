@@ -59,6 +59,9 @@ interface ServerRecord {
 const USER = 'neo4j';
 const STOP_GRACE_MS = 30_000;
 
+/** `/bin/sh` arguments that set umask 077, then exec the command that follows (its arguments passed as they are, unparsed). */
+const UMASK_EXEC = ['-c', 'umask 077 && exec "$0" "$@"'] as const;
+
 /** JVM flags Neo4j 5 needs on JDK 17+ (the same the shipped launch scripts pass). */
 const JVM_FLAGS = [
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
@@ -131,8 +134,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       // umask 077 before exec: every file Neo4j creates (store, transaction logs, its own logs) is 0600.
       '/bin/sh',
       [
-        '-c',
-        'umask 077 && exec "$0" "$@"',
+        ...UMASK_EXEC,
         java,
         `-Xms${options.heap}`,
         `-Xmx${options.heap}`,
@@ -212,9 +214,10 @@ function readOrCreatePassword(home: string, given?: string): string {
 function setInitialPassword(java: string, classpath: string, home: string, password: string, env: NodeJS.ProcessEnv): void {
   if (fs.existsSync(path.join(home, 'data', 'databases'))) return;
   const result = spawnSync(
-    java,
+    '/bin/sh',
+    // umask 077: the auth file it writes (the password's hash) is 0600.
     // `--` ends the options: a password may begin with "-" and must not be read as a flag.
-    [...JVM_FLAGS, '-Xmx256m', '-cp', classpath, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password],
+    [UMASK_EXEC[0], UMASK_EXEC[1], java, ...JVM_FLAGS, '-Xmx256m', '-cp', classpath, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password],
     { env, encoding: 'utf8' },
   );
   if (result.status !== 0) {
