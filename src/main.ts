@@ -13,7 +13,7 @@ import { createApp, createLogger, type App } from './server';
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.observability.logFormat);
   const say = (message: string) => logger.info(message);
 
   let database: OpenDatabase | undefined;
@@ -33,21 +33,38 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // How long each step took, in the ready line: where a slow start spends its time.
+  const phases: Record<string, number> = {};
+  let mark = started;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - mark);
+    mark = now;
+  };
   database = await openDatabase(config, say, (q) => logger.trace(q, 'neo4j query'));
+  phase('neo4jMs');
   if (stopping) return;
   let url: string;
   try {
     await applySchema(database.db);
-    if (config.seedOnStart) await seedIfEmpty(database.db, say, undefined, { maxBytes: config.seedMaxBytes });
+    phase('schemaMs');
+    if (config.seedOnStart) {
+      await seedIfEmpty(database.db, (message, fields) => logger.info(fields ?? {}, message), undefined, { maxBytes: config.seedMaxBytes });
+    }
+    phase('seedMs');
     app = await createApp({ config, db: database.db, logger });
     url = await app.listen();
+    phase('appMs');
   } catch (error) {
     // Stop the local Neo4j cleanly rather than leaving it to the exit hook's SIGKILL.
     await database.close().catch(() => {});
     throw error;
   }
   const info = await database.db.serverInfo();
-  say(`diplograph ready at ${url} (Neo4j ${info.version} ${info.edition}), started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  logger.info(
+    { startup: phases },
+    `diplograph ready at ${url} (Neo4j ${info.version} ${info.edition}), started in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** The operator's message for an error we can explain; undefined for a bug. */

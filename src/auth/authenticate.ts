@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { AppError, ErrorCode } from '../errors';
 import type { ApiKey } from './parseApiKeys';
+import { JwtRejected, type JwtVerifier } from './verifyJwt';
 import { ANONYMOUS, type Viewer } from './Viewer';
 
 /** Longer keys are refused before hashing; real keys are well under this. */
@@ -21,7 +22,7 @@ const MAX_KEY_LENGTH = 512;
 export function authenticate(authorization: string | undefined, keys: readonly ApiKey[]): Viewer {
   if (authorization === undefined) return ANONYMOUS;
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization);
-  if (!match) throw rejected('expected "Authorization: Bearer <api key>"');
+  if (!match) throw rejected('expected "Authorization: Bearer <api key or token>"');
   const key = match[1];
   if (key.length > MAX_KEY_LENGTH) throw rejected('the API key is not recognised');
   const digest = crypto.createHash('sha256').update(key, 'utf8').digest();
@@ -33,6 +34,39 @@ export function authenticate(authorization: string | undefined, keys: readonly A
   if (!found) throw rejected('the API key is not recognised');
   return { role: found.role, keyName: found.name };
 }
+
+/** A compact JWS: three base64url parts. API keys (base64url, no dots) never look like one. */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** What a request may authenticate with: API keys, and a JWT verifier when JWT_* is configured. */
+export interface Credentials {
+  apiKeys: readonly ApiKey[];
+  jwt?: JwtVerifier;
+}
+
+/**
+ * Resolves the Authorization header to a viewer, accepting API keys and,
+ * when configured, bearer JWTs beside them: a bearer value shaped like a
+ * JWT is verified as one (and never compared with the keys), anything else
+ * is an API key (see authenticate). A token that does not verify is
+ * UNAUTHENTICATED with the reason, as an unknown key is.
+ */
+export async function authenticateRequest(authorization: string | undefined, credentials: Credentials): Promise<Viewer> {
+  const match = authorization === undefined ? null : /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization);
+  const token = match?.[1];
+  if (credentials.jwt && token !== undefined && token.length <= MAX_TOKEN_LENGTH && JWT_SHAPE.test(token)) {
+    try {
+      return await credentials.jwt(token);
+    } catch (error) {
+      if (error instanceof JwtRejected) throw rejected(error.message);
+      throw error;
+    }
+  }
+  return authenticate(authorization, credentials.apiKeys);
+}
+
+/** Tokens carry claims, so they may be longer than keys; still bounded. */
+const MAX_TOKEN_LENGTH = 8192;
 
 function rejected(reason: string): AppError {
   return new AppError(ErrorCode.UNAUTHENTICATED, `Authentication failed: ${reason}. Send no Authorization header to read as an anonymous reader.`, {

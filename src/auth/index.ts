@@ -1,6 +1,11 @@
-export { ROLES, ANONYMOUS } from './Viewer';
+export { ROLES, ANONYMOUS, actorOf } from './Viewer';
 export type { Role, Viewer } from './Viewer';
-export { authenticate } from './authenticate';
+export { authenticate, authenticateRequest } from './authenticate';
+export type { Credentials } from './authenticate';
+export { createJwtVerifier, JwtRejected } from './verifyJwt';
+export type { JwtVerifier } from './verifyJwt';
+export { JWKS_ALGORITHMS } from './JwtConfig';
+export type { JwtConfig } from './JwtConfig';
 export { hashApiKey } from './hashApiKey';
 export { parseApiKeys } from './parseApiKeys';
 export type { ApiKey, ApiKeySource, ParsedApiKeys } from './parseApiKeys';

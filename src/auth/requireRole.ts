@@ -1,7 +1,7 @@
 import { forbidden } from '../errors';
 import { ROLES, type Role, type Viewer } from './Viewer';
 
-/** True when the viewer's role is `role` or stronger (reader < analyst < admin). */
+/** True when the viewer's role is `role` or stronger (reader < analyst < editor < admin). */
 export function hasRole(viewer: Viewer, role: Role): boolean {
   return ROLES.indexOf(viewer.role) >= ROLES.indexOf(role);
 }

@@ -1,3 +1,3 @@
-export { loadConfig, ConfigError } from './loadConfig';
+export { loadConfig, ConfigError, CONFIG_VARIABLES } from './loadConfig';
 export type { Config } from './loadConfig';
 export { projectRoot } from './projectRoot';

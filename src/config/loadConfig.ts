@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
+import type { JwtConfig } from '../auth/JwtConfig';
 import { parseApiKeys, type ApiKey, type ApiKeySource } from '../auth/parseApiKeys';
 import { projectRoot } from './projectRoot';
 
@@ -90,6 +92,18 @@ const envSchema = z.object({
   API_KEYS: z.string().optional(),
   API_KEYS_FILE: z.string().min(1).optional(),
 
+  // Bearer JWTs beside the API keys (docs/writes.md): one key source, issuer and audience required.
+  JWT_SECRET: z.string().min(32, { error: 'expected an HS256 secret of at least 32 characters' }).optional(),
+  JWT_JWKS_FILE: z.string().min(1).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  JWT_ROLES_CLAIM: z.string().regex(/^[^\s]{1,200}$/, { error: 'expected a claim name without spaces' }).default('roles'),
+  JWT_CLOCK_TOLERANCE_S: int(0, 300).default(30),
+
+  // The write API (docs/writes.md).
+  WRITE_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  INGEST_MAX_BYTES: int(1_000, 50_000_000).default(1_000_000),
+
   // The analyst Cypher sandbox (docs/analyst.md).
   CYPHER_TIMEOUT_MS: int(100, 600_000).default(5_000),
   CYPHER_MAX_TIMEOUT_MS: int(100, 600_000).default(30_000),
@@ -100,12 +114,23 @@ const envSchema = z.object({
   CYPHER_MAX_QUEUED: int(0, 1_000).default(4),
   CYPHER_MAX_RANGE_VALUES: int(1, 100_000_000).default(100_000),
   SAVED_QUERIES_DIR: z.string().min(1).default(path.join(projectRoot, 'queries')),
+
+  // Observability (docs/operations.md): log format and the bounded operation-name label of /metrics.
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  METRICS_OPERATIONS: z
+    .string()
+    .regex(/^[_A-Za-z][_0-9A-Za-z]*(,[_A-Za-z][_0-9A-Za-z]*)*$/, { error: 'expected GraphQL operation names, comma-separated' })
+    .optional(),
+  METRICS_MAX_OPERATIONS: int(0, 10_000).default(100),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+/** The name of every variable the configuration reads (docker-compose.yml passes them through; a test checks). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Variables whose values never appear in messages or logs. */
-const SECRETS = new Set(['NEO4J_PASSWORD', 'API_KEYS']);
+const SECRETS = new Set(['NEO4J_PASSWORD', 'API_KEYS', 'JWT_SECRET']);
 
 /** How long the driver may wait on the server; every field bounds one way a request can hang during an outage. */
 export interface DriverBounds {
@@ -125,6 +150,15 @@ export interface Config {
     corsOrigins: string[];
   };
   logLevel: Env['LOG_LEVEL'];
+  /** Log format and metric labels (docs/operations.md). */
+  observability: {
+    /** `auto`: readable lines on a terminal, JSON otherwise. */
+    logFormat: Env['LOG_FORMAT'];
+    /** Operation names always kept as their own metric label. */
+    knownOperations: string[];
+    /** How many other operation names get a label of their own (first seen first); the rest count as "other". */
+    maxOperations: number;
+  };
   /** Where Neo4j is: an existing server, or the local one this process manages. */
   neo4j:
     | ({ kind: 'remote'; uri: string; user: string; password: string; database: string; connectTimeoutMs: number } & DriverBounds)
@@ -152,6 +186,13 @@ export interface Config {
   auth: {
     /** Configured API keys (digests only), from API_KEYS and API_KEYS_FILE. */
     apiKeys: ApiKey[];
+    /** Bearer JWT verification; absent unless JWT_SECRET or JWT_JWKS_FILE is set. */
+    jwt?: JwtConfig;
+  };
+  /** The write API: mutation transaction timeout and the largest document ingestDocument takes. */
+  writes: {
+    timeoutMs: number;
+    ingestMaxBytes: number;
   };
   /** Limits of the analyst Cypher sandbox. */
   cypher: {
@@ -245,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`CYPHER_ROW_LIMIT=${e.CYPHER_ROW_LIMIT}: expected at most CYPHER_MAX_ROW_LIMIT (${e.CYPHER_MAX_ROW_LIMIT})`);
   }
   const apiKeys = readApiKeys(e, problems);
+  const jwt = readJwtConfig(e, problems);
   if (problems.length) throw new ConfigError(problems);
   const driverBounds: DriverBounds = {
     maxRetryTimeMs: e.NEO4J_MAX_RETRY_TIME_MS,
@@ -255,6 +297,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     http: { host: e.HOST, port: e.PORT, corsOrigins: e.CORS_ORIGINS?.split(',') ?? [] },
     logLevel: e.LOG_LEVEL,
+    observability: {
+      logFormat: e.LOG_FORMAT,
+      knownOperations: e.METRICS_OPERATIONS?.split(',') ?? [],
+      maxOperations: e.METRICS_MAX_OPERATIONS,
+    },
     neo4j: e.NEO4J_URI
       ? {
           kind: 'remote',
@@ -284,7 +331,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.INTROSPECTION,
     seedMaxBytes: e.SEED_MAX_BYTES,
     seedOnStart: e.SEED_ON_START,
-    auth: { apiKeys },
+    auth: { apiKeys, jwt },
+    writes: { timeoutMs: e.WRITE_TIMEOUT_MS, ingestMaxBytes: e.INGEST_MAX_BYTES },
     cypher: {
       defaultTimeoutMs: e.CYPHER_TIMEOUT_MS,
       maxTimeoutMs: e.CYPHER_MAX_TIMEOUT_MS,
@@ -336,4 +384,42 @@ function readApiKeys(e: Env, problems: string[]): ApiKey[] {
   const parsed = parseApiKeys(sources);
   problems.push(...parsed.problems);
   return parsed.keys;
+}
+
+/**
+ * The JWT settings, checked as a whole: one key source (a secret or a JWKS
+ * file that parses as a key set with at least one key), and an issuer and
+ * an audience, since a token valid for another service must not pass here.
+ */
+function readJwtConfig(e: Env, problems: string[]): JwtConfig | undefined {
+  if (!e.JWT_SECRET && !e.JWT_JWKS_FILE) {
+    for (const name of ['JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
+      if (e[name]) problems.push(`${name}=${JSON.stringify(e[name])}: set JWT_SECRET or JWT_JWKS_FILE too, or leave it unset`);
+    }
+    return undefined;
+  }
+  const before = problems.length;
+  if (e.JWT_SECRET && e.JWT_JWKS_FILE) {
+    problems.push(`JWT_JWKS_FILE=${JSON.stringify(e.JWT_JWKS_FILE)}: set either JWT_SECRET or JWT_JWKS_FILE, not both`);
+  }
+  if (!e.JWT_ISSUER) problems.push('JWT_ISSUER="": expected the issuer (iss) tokens must carry when JWTs are accepted');
+  if (!e.JWT_AUDIENCE) problems.push('JWT_AUDIENCE="": expected the audience (aud) tokens must carry when JWTs are accepted');
+  let key: JwtConfig['key'] | undefined;
+  if (e.JWT_SECRET) key = { kind: 'secret', secret: new TextEncoder().encode(e.JWT_SECRET) };
+  else if (e.JWT_JWKS_FILE) {
+    const shown = `JWT_JWKS_FILE=${JSON.stringify(e.JWT_JWKS_FILE)}`;
+    try {
+      const jwks = JSON.parse(fs.readFileSync(e.JWT_JWKS_FILE, 'utf8')) as JSONWebKeySet;
+      if (!Array.isArray(jwks?.keys) || jwks.keys.length === 0) throw new Error('expected a JSON object with a non-empty "keys" list');
+      if (jwks.keys.some((k) => k.kty === 'oct')) throw new Error('symmetric ("oct") keys are not accepted in a key set: use JWT_SECRET');
+      if (jwks.keys.some((k) => 'd' in k)) throw new Error('the key set holds a private key: publish only public keys');
+      createLocalJWKSet(jwks);
+      key = { kind: 'jwks', jwks, file: e.JWT_JWKS_FILE };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push(`${shown}: ${code ? `cannot read it (${code})` : `not a usable JSON Web Key Set: ${(error as Error).message}`}`);
+    }
+  }
+  if (problems.length > before || !key) return undefined;
+  return { key, issuer: e.JWT_ISSUER!, audience: e.JWT_AUDIENCE!, rolesClaim: e.JWT_ROLES_CLAIM, clockToleranceS: e.JWT_CLOCK_TOLERANCE_S };
 }

@@ -40,12 +40,26 @@ export interface Db {
   /** Runs several statements in one write transaction (all or nothing). */
   writeTransaction<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, options?: QueryOptions): Promise<T>;
   /**
+   * writeTransaction that also returns the bookmarks of the commit: a
+   * client that sends them back (X-Neo4j-Bookmark) reads this write even
+   * from a cluster member that has not applied it yet.
+   */
+  writeTransactionWithBookmarks<T>(
+    name: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    options?: QueryOptions,
+  ): Promise<{ value: T; bookmarks: string[] }>;
+  /**
    * Opens a session for callers that must stream results themselves (the
    * analyst sandbox). The caller must close it; prefer read/write.
    */
   openSession(mode: 'READ' | 'WRITE'): Session;
-  /** The same executor with its own round-trip counter, made once per request. */
-  forRequest(metadata?: Record<string, unknown>): Db;
+  /**
+   * The same executor with its own round-trip counter, made once per
+   * request; sessions of a request that sent bookmarks wait for them
+   * (causal consistency on a cluster).
+   */
+  forRequest(metadata?: Record<string, unknown>, bookmarks?: readonly string[]): Db;
   /** How many round-trips this executor (or request view) has made. */
   readonly roundTrips: number;
   readonly database: string;
@@ -67,9 +81,15 @@ async function closeUnlessAbandoned(session: Session): Promise<void> {
 }
 
 /** Creates the executor; the caller owns the driver's lifetime through close(). */
-export function createDb(options: DbOptions, baseMetadata: Record<string, unknown> = {}): Db {
+export function createDb(options: DbOptions, baseMetadata: Record<string, unknown> = {}, bookmarks: readonly string[] = []): Db {
   const { driver, database, defaultTimeoutMs, onQuery } = options;
   let roundTrips = 0;
+  const openSession = (mode: 'READ' | 'WRITE') =>
+    driver.session({
+      database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(bookmarks.length ? { bookmarks: [...bookmarks] } : {}),
+    });
 
   const txConfig = (name: string, opts: QueryOptions = {}) => ({
     timeout: opts.timeoutMs ?? defaultTimeoutMs,
@@ -79,7 +99,7 @@ export function createDb(options: DbOptions, baseMetadata: Record<string, unknow
   async function run<Row>(mode: 'READ' | 'WRITE', name: string, query: string, params: Params, opts?: QueryOptions) {
     roundTrips += 1;
     const started = performance.now();
-    const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const session = openSession(mode);
     try {
       const work = (tx: ManagedTransaction) => tx.run(query, params);
       const config = txConfig(name, opts);
@@ -97,27 +117,33 @@ export function createDb(options: DbOptions, baseMetadata: Record<string, unknow
     }
   }
 
+  async function writeWithBookmarks<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, opts?: QueryOptions) {
+    roundTrips += 1;
+    const session = openSession('WRITE');
+    try {
+      const config = txConfig(name, opts);
+      const value = await awaitAnswer(session, session.executeWrite(work, config), config.timeout);
+      return { value, bookmarks: await session.lastBookmarks() };
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await closeUnlessAbandoned(session);
+    }
+  }
+
   return {
     read: (name, query, params = {}, opts) => run('READ', name, query, params, opts),
     write: (name, query, params = {}, opts) => run('WRITE', name, query, params, opts),
     async writeTransaction(name, work, opts) {
-      roundTrips += 1;
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        const config = txConfig(name, opts);
-        return await awaitAnswer(session, session.executeWrite(work, config), config.timeout);
-      } catch (error) {
-        throw mapNeo4jError(error);
-      } finally {
-        await closeUnlessAbandoned(session);
-      }
+      return (await writeWithBookmarks(name, work, opts)).value;
     },
+    writeTransactionWithBookmarks: (name, work, opts) => writeWithBookmarks(name, work, opts),
     openSession(mode) {
       roundTrips += 1;
-      return driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+      return openSession(mode);
     },
-    forRequest(metadata = {}) {
-      return createDb(options, { ...baseMetadata, ...metadata });
+    forRequest(metadata = {}, requestBookmarks = bookmarks) {
+      return createDb(options, { ...baseMetadata, ...metadata }, requestBookmarks);
     },
     get roundTrips() {
       return roundTrips;

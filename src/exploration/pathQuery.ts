@@ -41,7 +41,7 @@ RETURN length(p) AS length,
 function shortestPathsQuery(direction: Direction): string {
   return `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = ALL SHORTEST (a)(${HOPS[direction]} WHERE $types IS NULL OR type(r) IN $types){1,${PATHS_LENGTH_CEILING}}(b)
+MATCH p = ALL SHORTEST (a)(${HOPS[direction]} WHERE ($types IS NULL OR type(r) IN $types) AND r.retracted IS NULL){1,${PATHS_LENGTH_CEILING}}(b)
 WHERE length(p) <= $maxLength
 WITH p LIMIT ${PATHS_PER_SEARCH}
 ${RETURN_PATH}`;
@@ -59,7 +59,7 @@ function detourPathsQuery(direction: Direction): string {
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 UNWIND $avoid AS avoidId
 CALL (a, b, avoidId) {
-  MATCH p = ALL SHORTEST (a)(${HOPS[direction]} WHERE ($types IS NULL OR type(r) IN $types) AND y.id <> avoidId){1,${PATHS_LENGTH_CEILING}}(b)
+  MATCH p = ALL SHORTEST (a)(${HOPS[direction]} WHERE ($types IS NULL OR type(r) IN $types) AND r.retracted IS NULL AND y.id <> avoidId){1,${PATHS_LENGTH_CEILING}}(b)
   WHERE length(p) <= $maxLength
   RETURN p LIMIT ${PATHS_PER_SEARCH}
 }

@@ -44,6 +44,7 @@ CALL () {
   MATCH (a:Entity {id: frontierId})${rel}(b)
   WITH r, b LIMIT toInteger($scanLimit)
   WHERE b:Entity
+    AND r.retracted IS NULL
     AND ($types IS NULL OR type(r) IN $types)
     AND ($labels IS NULL OR any(l IN labels(b) WHERE l IN $labels))
     AND NOT b.id IN $skip

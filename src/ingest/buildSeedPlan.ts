@@ -38,6 +38,8 @@ export interface RelationRow {
 export interface SeedPlan {
   entities: Partial<Record<EntityType, EntityRow[]>>;
   relations: Partial<Record<RelationType, RelationRow[]>>;
+  /** The words of Sources, by Source id (filled by attachSourceTexts). */
+  sourceTexts?: Array<{ id: string; text: string }>;
 }
 
 /** How a document's entity maps onto the graph (see resolveSeedEntities). */

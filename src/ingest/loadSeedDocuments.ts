@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Db } from '../db';
 import { ENTITY_TYPES, RELATION_TYPES } from '../model';
+import { attachSourceTexts } from './attachSourceTexts';
 import { buildSeedPlan, type SeedPlan } from './buildSeedPlan';
 import { resolveSeedEntities } from './resolveSeedEntities';
 import { SeedValidationError, type SeedProblem } from './SeedProblem';
 import type { SeedDocument } from './seedDocumentSchema';
-import { MERGE_ENTITIES, MERGE_RELATIONS } from './seedQueries';
+import { MERGE_ENTITIES, MERGE_RELATIONS, MERGE_SOURCE_TEXTS } from './seedQueries';
 import { validateSeedDocument } from './validateSeedDocument';
 
 /** What happened to the nodes of one label or the relationships of one type. */
@@ -67,24 +68,44 @@ export function validateSeedInputs(inputs: readonly SeedInput[]): SeedDocument[]
 export async function loadSeedDocuments(db: Db, inputs: readonly SeedInput[], options: LoadSeedOptions = {}): Promise<SeedSummary> {
   const documents = validateSeedInputs(inputs);
   const summary: SeedSummary = { files: inputs.map((input) => input.file), entities: {}, relations: {} };
-  await db.writeTransaction(
-    'loadSeed',
-    async (tx) => {
-      const problems: SeedProblem[] = [];
-      // Each document is resolved after the ones before it are written, so a
-      // second document of the same run can refer to entities of the first.
-      for (const [index, document] of documents.entries()) {
-        const { resolved, problems: found } = await resolveSeedEntities(tx, document, inputs[index].file);
-        problems.push(...found);
-        if (found.length) continue;
-        await writePlan(tx, buildSeedPlan(document, resolved), summary);
-      }
-      // Throwing rolls the whole transaction back: nothing of any document stays.
-      if (problems.length) throw new SeedValidationError(problems);
-    },
-    { timeoutMs: options.timeoutMs ?? 120_000 },
-  );
+  await db.writeTransaction('loadSeed', (tx) => writeSeedDocuments(tx, documents, inputs, summary), {
+    timeoutMs: options.timeoutMs ?? 120_000,
+  });
   return summary;
+}
+
+/**
+ * The body of a load, inside a write transaction the caller owns (the CLI's,
+ * or a mutation's that also writes its audit entry): resolves and writes
+ * each validated document, counting into `summary`, and throws
+ * SeedValidationError (so the caller's transaction rolls back whole) when an
+ * entity does not resolve. Returns the graph ids the documents' entities
+ * resolved to.
+ */
+export async function writeSeedDocuments(
+  tx: ManagedTransaction,
+  documents: readonly SeedDocument[],
+  inputs: readonly SeedInput[],
+  summary: SeedSummary,
+): Promise<string[]> {
+  const problems: SeedProblem[] = [];
+  const touched: string[] = [];
+  // Each document is resolved after the ones before it are written, so a
+  // second document of the same run can refer to entities of the first.
+  for (const [index, document] of documents.entries()) {
+    const { resolved, problems: found } = await resolveSeedEntities(tx, document, inputs[index].file);
+    problems.push(...found);
+    if (found.length) continue;
+    const plan = buildSeedPlan(document, resolved);
+    const unreadable = attachSourceTexts(plan);
+    problems.push(...unreadable.map((message) => ({ file: inputs[index].file, path: 'entities', message })));
+    if (unreadable.length) continue;
+    touched.push(...[...resolved.values()].map((r) => r.targetId));
+    await writeSeedPlan(tx, plan, summary);
+  }
+  // Throwing rolls the whole transaction back: nothing of any document stays.
+  if (problems.length) throw new SeedValidationError(problems);
+  return touched;
 }
 
 /** Reads seed files from disk and loads them (see loadSeedDocuments). */
@@ -116,7 +137,8 @@ export function readSeedFiles(files: readonly string[], maxBytes = DEFAULT_SEED_
   return inputs;
 }
 
-async function writePlan(tx: ManagedTransaction, plan: SeedPlan, summary: SeedSummary): Promise<void> {
+/** Writes a plan's entities, then its relationships, counting what each row did into `summary`. */
+export async function writeSeedPlan(tx: ManagedTransaction, plan: SeedPlan, summary: SeedSummary): Promise<void> {
   // Entities first, so that every relationship finds both of its ends.
   const entities = ENTITY_TYPES.flatMap((label) => (plan.entities[label] ?? []).map((row) => ({ ...row, label })));
   const relations = RELATION_TYPES.flatMap((type) => (plan.relations[type] ?? []).map((row) => ({ ...row, type })));
@@ -128,6 +150,7 @@ async function writePlan(tx: ManagedTransaction, plan: SeedPlan, summary: SeedSu
     const outcomes = await mergeBatch(tx, MERGE_RELATIONS, relations);
     relations.forEach((row, i) => count(summary.relations, row.type, outcomes[i]));
   }
+  if (plan.sourceTexts?.length) await tx.run(MERGE_SOURCE_TEXTS, { rows: plan.sourceTexts });
 }
 
 async function mergeBatch(tx: ManagedTransaction, query: string, rows: unknown[]) {

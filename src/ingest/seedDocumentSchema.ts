@@ -120,7 +120,11 @@ export const entitySchemas = [
     year: z.number().int().min(1000).max(9999).optional(),
     dateText: optionalText,
     language: optionalText,
-    file: optionalText,
+    file: optionalText.describe('The source text kept beside the seed, under seed/sources/; its words are stored as text.'),
+    text: text
+      .max(1_000_000, { error: 'expected a source text of at most 1,000,000 characters' })
+      .optional()
+      .describe('The words of the source itself, when no file holds them: quotes asserted from this source must appear in it verbatim.'),
   }),
   entity('Figure', 'A number a source gives, with its unit and how precise it is.', {
     measure: text,

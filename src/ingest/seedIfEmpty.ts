@@ -1,6 +1,7 @@
+import path from 'node:path';
+import { projectRoot } from '../config';
 import type { Db } from '../db';
 import { defaultSeedFiles } from './defaultSeedFiles';
-import { formatSeedSummary } from './formatSeedSummary';
 import { loadSeedFiles, type LoadSeedOptions, type SeedSummary } from './loadSeedDocuments';
 import { COUNT_ENTITIES } from './seedQueries';
 
@@ -12,7 +13,7 @@ import { COUNT_ENTITIES } from './seedQueries';
  */
 export async function seedIfEmpty(
   db: Db,
-  log: (message: string) => void,
+  log: (message: string, fields?: Record<string, unknown>) => void,
   files = defaultSeedFiles(),
   options?: LoadSeedOptions,
 ): Promise<SeedSummary | null> {
@@ -22,6 +23,18 @@ export async function seedIfEmpty(
     return null;
   }
   const summary = await loadSeedFiles(db, files, options);
-  log(formatSeedSummary(summary));
+  // One line with the counts as fields (a log collector indexes them; a terminal shows them below the line).
+  const created = (counts: SeedSummary['entities']) => Object.values(counts).reduce((total, c) => total + c.created, 0);
+  log(
+    `Seeded the empty graph from ${summary.files.length} document${summary.files.length === 1 ? '' : 's'}: ` +
+      `${created(summary.entities)} entities and ${created(summary.relations)} relationships created.`,
+    {
+      seed: {
+        documents: summary.files.map((file) => path.relative(projectRoot, file)),
+        entities: summary.entities,
+        relationships: summary.relations,
+      },
+    },
+  );
   return summary;
 }

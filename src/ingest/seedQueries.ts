@@ -34,7 +34,9 @@ const setDates = (v: string, d: string) => `
  * when the row carries them (null for an entity resolved by name, whose graph
  * name is kept); aliases and sources only ever grow, in first-seen order, so
  * loading the same rows again changes nothing. Each row reports whether its
- * node was created and whether its properties came out unchanged.
+ * node was created and whether its properties came out unchanged; a node
+ * that changed gets the next `version` (the write API's optimistic
+ * concurrency counts document loads as changes too).
  */
 export const MERGE_ENTITIES = `
 UNWIND $rows AS row
@@ -55,7 +57,9 @@ WITH row, before, n,
 SET n.aliases = aliases,
     n.aliasKeys = aliasKeys,
     n.aliasesText = reduce(text = '', a IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + a)
-RETURN row.id AS id, before IS NULL AS created, before = properties(n) AS unchanged`;
+WITH row, before, n, before = properties(n) AS unchanged
+SET n.version = CASE WHEN unchanged THEN n.version ELSE coalesce(n.version, 0) + 1 END
+RETURN row.id AS id, before IS NULL AS created, unchanged`;
 
 /**
  * Merges a batch of relationships, each row naming its type (at most one
@@ -78,4 +82,15 @@ SET r.sources = had + [s IN row.sources WHERE NOT s IN had],
     r += CASE WHEN own THEN row.props ELSE {} END
 WITH before, r, CASE WHEN own THEN row.dates ELSE {} END AS dates
 SET${setDates('r', 'dates')}
-RETURN before IS NULL AS created, before = properties(r) AS unchanged`;
+WITH before, r, before = properties(r) AS unchanged
+SET r.version = CASE WHEN unchanged THEN r.version ELSE coalesce(r.version, 0) + 1 END
+RETURN before IS NULL AS created, unchanged`;
+
+/** Keeps the words of Sources, one :SourceText per Source id, beside (not on) the Source nodes. */
+export const MERGE_SOURCE_TEXTS = `
+UNWIND $rows AS row
+MERGE (t:SourceText {sourceId: row.id})
+SET t.text = row.text`;
+
+/** The stored words of a Source, if any (the write API checks quotes against them). */
+export const SOURCE_TEXT = 'MATCH (t:SourceText {sourceId: $id}) RETURN t.text AS text';

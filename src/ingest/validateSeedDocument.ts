@@ -15,7 +15,7 @@ export interface SeedValidation {
 type Path = (string | number)[];
 
 /** Evidence property names, which a relation's free-form properties may not reuse. */
-const RESERVED_RELATION_KEYS = new Set([
+export const RESERVED_RELATION_KEYS: ReadonlySet<string> = new Set([
   'sources',
   'quote',
   'confidence',

@@ -82,7 +82,7 @@ export function whereClause(where: EntityWhere | null | undefined, limits: Confi
         const types = checkRelationTypes(filter.types, `where.relatedTo[${i}].types`);
         const pattern = RELATED_TO_PATTERNS[filter.direction ?? 'BOTH'].replace('$ID', `$related${i}Id`);
         clauses.push({
-          text: `EXISTS { MATCH ${pattern} WHERE $related${i}Types IS NULL OR type(r) IN $related${i}Types }`,
+          text: `EXISTS { MATCH ${pattern} WHERE ($related${i}Types IS NULL OR type(r) IN $related${i}Types) AND r.retracted IS NULL }`,
           params: { [`related${i}Id`]: filter.id, [`related${i}Types`]: types },
         });
       });

@@ -63,7 +63,8 @@ function relatedMatch(branches: readonly string[]): string {
   return `CALL (key) {${union.join('\n    UNION ALL')}
   }
   WITH key, n, r, m, CASE WHEN startNode(r) = n THEN 'OUTGOING' ELSE 'INCOMING' END AS direction
-  WHERE (key.direction = 'BOTH' OR direction = key.direction)
+  WHERE r.retracted IS NULL
+    AND (key.direction = 'BOTH' OR direction = key.direction)
     AND (key.label IS NULL OR key.label IN labels(m))`;
 }
 

@@ -1,6 +1,7 @@
 import { hasRole } from '../auth';
-import type { SavedQuery, SavedQueryParameter } from '../cypher-sandbox';
+import type { SavedQuery } from '../cypher-sandbox';
 import { notFound } from '../errors';
+import type { QueryResolvers, SavedQueryParameterResolvers, SavedQueryParameterType } from '../generated/resolverTypes';
 import type { Context } from '../server/Context';
 
 /** The saved queries a viewer may see: public ones for readers, all for analysts and admins. */
@@ -9,12 +10,15 @@ function visibleTo(ctx: Context): readonly SavedQuery[] {
 }
 
 /** Query.savedQueries and Query.runSavedQuery. */
-export const analystSavedQueryResolvers = {
+export const analystSavedQueryResolvers: {
+  Query: Pick<QueryResolvers, 'savedQueries' | 'runSavedQuery'>;
+  SavedQueryParameter: Pick<SavedQueryParameterResolvers, 'type' | 'items'>;
+} = {
   Query: {
-    savedQueries(_parent: unknown, _args: unknown, ctx: Context) {
-      return visibleTo(ctx);
+    savedQueries(_parent, _args, ctx) {
+      return [...visibleTo(ctx)];
     },
-    async runSavedQuery(_parent: unknown, args: { name: string; params?: unknown; limit?: number | null }, ctx: Context) {
+    async runSavedQuery(_parent, args, ctx) {
       const query = ctx.cypher.findSavedQuery(args.name);
       // A private query is NOT_FOUND to those who may not run it, exactly as an unknown name: its name is not revealed either.
       if (!query || (!query.public && !hasRole(ctx.viewer, 'analyst'))) {
@@ -24,7 +28,7 @@ export const analystSavedQueryResolvers = {
     },
   },
   SavedQueryParameter: {
-    type: (parameter: SavedQueryParameter) => parameter.type.toUpperCase(),
-    items: (parameter: SavedQueryParameter) => parameter.items?.toUpperCase() ?? null,
+    type: (parameter) => parameter.type.toUpperCase() as SavedQueryParameterType,
+    items: (parameter) => (parameter.items?.toUpperCase() as SavedQueryParameterType | undefined) ?? null,
   },
 };

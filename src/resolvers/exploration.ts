@@ -1,16 +1,5 @@
-import {
-  expandSelection,
-  exploreNeighborhood,
-  findPaths,
-  toCytoscape,
-  type ExpandArgs,
-  type ExplorationDeps,
-  type GraphEdgeRecord,
-  type GraphNodeRecord,
-  type NeighborhoodArgs,
-  type PathsArgs,
-  type SubgraphRecord,
-} from '../exploration';
+import { expandSelection, exploreNeighborhood, findPaths, toCytoscape, type ExplorationDeps } from '../exploration';
+import type { EntityType, GraphEdgeResolvers, GraphNodeResolvers, QueryResolvers, SubgraphResolvers } from '../generated/resolverTypes';
 import { evidenceOf } from '../model';
 import type { Context } from '../server/Context';
 
@@ -20,25 +9,30 @@ function depsOf(ctx: Context): ExplorationDeps {
 }
 
 /** Query.neighborhood, Query.expand, Query.paths and the graph types they return (schema/exploration.graphql). */
-export const explorationResolvers = {
+export const explorationResolvers: {
+  Query: Pick<QueryResolvers, 'neighborhood' | 'expand' | 'paths'>;
+  Subgraph: Pick<SubgraphResolvers, 'cytoscape'>;
+  GraphNode: Pick<GraphNodeResolvers, 'type' | 'name' | 'entity'>;
+  GraphEdge: Pick<GraphEdgeResolvers, 'evidence'>;
+} = {
   Query: {
-    neighborhood: (_: unknown, args: NeighborhoodArgs, ctx: Context) => exploreNeighborhood(depsOf(ctx), args),
-    expand: (_: unknown, args: ExpandArgs, ctx: Context) => expandSelection(depsOf(ctx), args),
-    paths: (_: unknown, args: PathsArgs, ctx: Context) => findPaths(depsOf(ctx), args),
+    neighborhood: (_parent, args, ctx) => exploreNeighborhood(depsOf(ctx), args),
+    expand: (_parent, args, ctx) => expandSelection(depsOf(ctx), args),
+    paths: (_parent, args, ctx) => findPaths(depsOf(ctx), args),
   },
 
   Subgraph: {
-    cytoscape: (subgraph: SubgraphRecord) => toCytoscape(subgraph),
+    cytoscape: (subgraph) => toCytoscape(subgraph),
   },
 
   GraphNode: {
-    type: (node: GraphNodeRecord) => node.entity.label.toUpperCase(),
-    name: (node: GraphNodeRecord) => node.entity.name ?? node.id,
+    type: (node) => node.entity.label.toUpperCase() as EntityType,
+    name: (node) => node.entity.name ?? node.id,
     // The exploration query returned the entity whole (and primed the loader with it).
-    entity: (node: GraphNodeRecord) => node.entity,
+    entity: (node) => node.entity,
   },
 
   GraphEdge: {
-    evidence: (edge: GraphEdgeRecord) => evidenceOf(edge.properties),
+    evidence: (edge) => evidenceOf(edge.properties),
   },
 };

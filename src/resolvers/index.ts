@@ -5,9 +5,11 @@ import { entityResolvers } from './entity';
 import { entityFieldResolvers } from './entityFields';
 import { explorationResolvers } from './exploration';
 import { listResolvers } from './lists';
+import { mutationResolvers } from './mutations';
 import { relationResolvers } from './relations';
 import { searchResolvers } from './search';
 import { serverInfoResolvers } from './serverInfo';
+import { subscriptionResolvers } from './subscriptions';
 import { viewerResolvers } from './viewer';
 
 /** Every resolver map, one per concern, merged into the one the schema uses. */
@@ -22,4 +24,6 @@ export const resolvers = mergeResolvers([
   viewerResolvers,
   analystCypherResolvers,
   analystSavedQueryResolvers,
+  mutationResolvers,
+  subscriptionResolvers,
 ]);

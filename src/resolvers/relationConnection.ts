@@ -21,6 +21,12 @@ const EVIDENCE_PROPERTIES = new Set([
   'validTo',
   'validToPrecision',
   'statement',
+  // The write API's bookkeeping (src/mutations): not evidence, and not a fact about the relationship either.
+  'version',
+  'retracted',
+  'retractedReason',
+  'retractedAt',
+  'retractedBy',
 ]);
 
 /** A relation edge as the RelationEdge and typed edge types resolve it. */

@@ -1,10 +1,10 @@
-import type { Context } from '../server/Context';
+import type { QueryResolvers, Role } from '../generated/resolverTypes';
 
 /** Query.viewer: the caller's role, as the context function authenticated it. */
-export const viewerResolvers = {
+export const viewerResolvers: { Query: Pick<QueryResolvers, 'viewer'> } = {
   Query: {
-    viewer(_parent: unknown, _args: unknown, ctx: Context) {
-      return { role: ctx.viewer.role.toUpperCase(), keyName: ctx.viewer.keyName ?? null };
+    viewer(_parent, _args, ctx) {
+      return { role: ctx.viewer.role.toUpperCase() as Role, keyName: ctx.viewer.keyName ?? null, subject: ctx.viewer.subject ?? null };
     },
   },
 };

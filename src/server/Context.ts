@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { CypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
 import type { Loaders } from '../loaders';
+import type { ChangeFeed } from '../mutations';
 import type { Logger } from './logger';
 
 /** What every resolver gets: made fresh for each request by the context function. */
@@ -14,6 +15,8 @@ export interface Context {
   viewer: Viewer;
   /** The app's analyst Cypher sandbox (shared by all requests: it holds the concurrency limit). */
   cypher: CypherSandbox;
+  /** The app's feed of committed writes (mutations publish, subscriptions read). */
+  changes: ChangeFeed;
   config: Config;
   logger: Logger;
   requestId: string;

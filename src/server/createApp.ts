@@ -6,20 +6,26 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { Registry, collectDefaultMetrics } from 'prom-client';
+import { authenticateRequest, createJwtVerifier, type Credentials } from '../auth';
 import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
-import { createFormatError } from '../errors';
+import { createFormatError, ErrorCode } from '../errors';
+import { createChangeFeed } from '../mutations';
 import { buildSchema } from '../schema';
 import type { Context } from './Context';
+import { accessLog } from './accessLog';
 import { createContext } from './createContext';
+import { startSubscriptionServer } from './subscriptionServer';
 import { httpErrorHandler } from './httpErrorHandler';
 import type { Logger } from './logger';
+import { createMetrics } from './metrics/createMetrics';
+import { observeAnalystQueries } from './metrics/observeAnalystQueries';
 import { limitsProtection } from './plugins/limitsProtection';
 import { loggingPlugin } from './plugins/loggingPlugin';
 import { metricsPlugin } from './plugins/metricsPlugin';
 import { outageStatusPlugin } from './plugins/outageStatusPlugin';
+import { assignRequestId, currentRequest, enterRequestScope } from './requestScope';
 import { KnownOperationTypesRule } from './validation/KnownOperationTypesRule';
 
 /** What the application is made of; tests build it twice with different parts. */
@@ -31,6 +37,7 @@ export interface AppDeps {
 
 /** What App.execute returns. */
 export interface ExecuteResult {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers (tests, benches) walk the data of queries they wrote.
   data?: Record<string, any> | null;
   errors?: ReadonlyArray<GraphQLFormattedError>;
   roundTrips: number;
@@ -64,31 +71,52 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const expressApp = express();
   expressApp.disable('x-powered-by');
   const httpServer = http.createServer(expressApp);
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   const armor = limitsProtection(config.limits);
   // One sandbox per app: its concurrency limit is shared by every request; bad saved queries stop the start here.
-  const cypher = createCypherSandbox(config.cypher);
+  const sandbox = createCypherSandbox(config.cypher);
+  const metrics = createMetrics({ db, cypher: sandbox, observability: config.observability });
+  const cypher = observeAnalystQueries(sandbox, metrics);
+  // formatError has no request at hand: its log lines name the request through the request scope.
+  const errorLogger = {
+    error: (fields: object, message: string) => logger.error({ ...fields, requestId: currentRequest()?.requestId }, message),
+  };
+  const changes = createChangeFeed();
+  const contextDeps = { config, db, logger, cypher, changes };
+  const credentials: Credentials = { apiKeys: config.auth.apiKeys, jwt: config.auth.jwt && createJwtVerifier(config.auth.jwt) };
 
+  const schema = buildSchema();
+  const stopSubscriptions = startSubscriptionServer({
+    httpServer,
+    schema,
+    credentials,
+    contextDeps,
+    path: '/graphql',
+    validationRules: armor.validationRules,
+  });
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     plugins: [
+      // Subscriptions end before the HTTP server drains, so their sockets do not hold it open.
+      { serverWillStart: async () => ({ drainServer: stopSubscriptions }) },
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       loggingPlugin(),
-      metricsPlugin(registry),
+      metricsPlugin(metrics),
       outageStatusPlugin(),
     ],
     validationRules: [KnownOperationTypesRule, ...armor.validationRules],
     parseOptions: armor.parseOptions,
-    formatError: createFormatError(logger),
+    formatError: createFormatError(errorLogger),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
     logger,
   });
   await apollo.start();
+
+  // Before everything else, so that every response, including refusals before GraphQL, has an id, a log line and a count.
+  expressApp.use(assignRequestId(), accessLog(logger, metrics));
 
   expressApp.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -110,26 +138,33 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }
   });
   expressApp.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   expressApp.use(
     '/graphql',
     // Browser apps on other origins (a graph viewer on a dev server) must be listed in CORS_ORIGINS.
-    cors({ origin: config.http.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'x-request-id'] }),
+    cors({
+      origin: config.http.corsOrigins,
+      allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'x-neo4j-bookmark'],
+      exposedHeaders: ['x-request-id'],
+    }),
     express.json({ limit: '256kb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext({ config, db, logger, cypher }, req) }),
+    enterRequestScope(),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(contextDeps, req, await authenticateRequest(req.headers.authorization, credentials)),
+    }),
   );
   expressApp.use((_req: express.Request, res: express.Response) => {
-    res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+    res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
   expressApp.use(httpErrorHandler(logger));
 
   return {
     httpServer,
     apollo,
-    contextFor: () => createContext({ config, db, logger, cypher }),
+    contextFor: () => createContext(contextDeps),
     async execute(query, variables) {
-      const contextValue = createContext({ config, db, logger, cypher });
+      const contextValue = createContext(contextDeps);
       const result = await apollo.executeOperation({ query, variables }, { contextValue });
       if (result.body.kind !== 'single') throw new Error('execute() does not take incremental delivery');
       const { data, errors } = result.body.singleResult;
@@ -144,6 +179,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
           resolve(`http://${config.http.host}:${port}/graphql`);
         });
       }),
-    stop: () => apollo.stop(),
+    async stop() {
+      await apollo.stop();
+      metrics.close();
+    },
   };
 }

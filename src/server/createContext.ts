@@ -1,12 +1,16 @@
 import crypto from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Request } from 'express';
-import { ANONYMOUS, authenticate } from '../auth';
+import { ANONYMOUS, type Viewer } from '../auth';
 import type { Config } from '../config';
 import type { CypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
+import { AppError, ErrorCode } from '../errors';
 import { createLoaders } from '../loaders';
+import type { ChangeFeed } from '../mutations';
 import type { Context } from './Context';
 import type { Logger } from './logger';
+import { recordOfRequest } from './requestScope';
 
 /** What the context function needs from the application. */
 export interface ContextDeps {
@@ -14,27 +18,59 @@ export interface ContextDeps {
   db: Db;
   logger: Logger;
   cypher: CypherSandbox;
+  changes: ChangeFeed;
 }
+
+/** Where a request's headers come from: an HTTP request, or a WebSocket's connectionParams. */
+export interface RequestHeaders {
+  headers: IncomingHttpHeaders | Record<string, unknown>;
+}
+
+/** At most this many bookmarks, each at most this long: real ones are a few dozen characters. */
+const MAX_BOOKMARKS = 16;
+const MAX_BOOKMARK_LENGTH = 1024;
 
 /**
  * Builds the context of one request: a request-scoped executor (with its own
- * round-trip counter and the request id in the transaction metadata) and
- * fresh DataLoaders over it. Authenticates the request's API key first: an
- * unknown key fails the whole request with UNAUTHENTICATED (HTTP 401)
- * before any resolver runs; no key means the anonymous reader.
+ * round-trip counter, the request id in the transaction metadata, and the
+ * bookmarks of X-Neo4j-Bookmark, so the request reads what the write that
+ * issued them wrote) and fresh DataLoaders over it, for a viewer the caller
+ * has already authenticated (createApp does, before any resolver runs: an
+ * unknown key or a bad token fails the whole request with UNAUTHENTICATED).
  */
-export function createContext(deps: ContextDeps, req?: Request): Context {
-  const viewer = req ? authenticate(req.headers.authorization, deps.config.auth.apiKeys) : ANONYMOUS;
+export function createContext(deps: ContextDeps, req?: RequestHeaders, viewer: Viewer = ANONYMOUS): Context {
+  // The id assignRequestId gave an HTTP request (and echoed in X-Request-Id); subscriptions and in-process calls get their own.
+  const record = req && 'res' in req ? recordOfRequest(req as Request) : undefined;
+  if (record) record.keyName = viewer.keyName;
   const header = req?.headers['x-request-id'];
-  const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID();
-  const db = deps.db.forRequest({ requestId });
+  const requestId = record?.requestId ?? (typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID());
+  const db = deps.db.forRequest({ requestId }, readBookmarks(req?.headers['x-neo4j-bookmark']));
   return {
     db,
     loaders: createLoaders(db),
     viewer,
     cypher: deps.cypher,
+    changes: deps.changes,
     config: deps.config,
     logger: deps.logger.child({ requestId }),
     requestId,
   };
+}
+
+/** The X-Neo4j-Bookmark header: the bookmarks a mutation returned, comma-separated. */
+function readBookmarks(value: unknown): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const text = Array.isArray(value) ? value.join(',') : String(value);
+  const bookmarks = text
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
+  if (bookmarks.length > MAX_BOOKMARKS || bookmarks.some((b) => b.length > MAX_BOOKMARK_LENGTH || /[^!-~]/.test(b))) {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `X-Neo4j-Bookmark: expected at most ${MAX_BOOKMARKS} bookmarks as a mutation returned them, comma-separated, got ${bookmarks.length} value(s) of up to ${Math.max(...bookmarks.map((b) => b.length))} characters.`,
+      { header: 'x-neo4j-bookmark', http: { status: 400 } },
+    );
+  }
+  return bookmarks;
 }

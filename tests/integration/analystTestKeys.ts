@@ -4,6 +4,7 @@ import { hashApiKey } from '../../src/auth';
 export const KEYS = {
   reader: 'test-reader-key-4b1d0c',
   analyst: 'test-analyst-key-9f27e1',
+  editor: 'test-editor-key-5e8a20',
   admin: 'test-admin-key-c03a55',
   unknown: 'test-unknown-key-000000',
 } as const;
@@ -12,6 +13,7 @@ export const KEYS = {
 export const API_KEYS = [
   `test-reader:reader:${hashApiKey(KEYS.reader)}`,
   `test-analyst:analyst:${hashApiKey(KEYS.analyst)}`,
+  `test-editor:editor:${hashApiKey(KEYS.editor)}`,
   `test-admin:admin:${hashApiKey(KEYS.admin)}`,
 ].join(',');
 

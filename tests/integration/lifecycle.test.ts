@@ -51,7 +51,7 @@ describe('npm start with the local Neo4j', () => {
   let child: ChildProcess | undefined;
 
   beforeAll(() => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.js')], { cwd: projectRoot, stdio: 'pipe' });
   }, 120_000);
 
   afterAll(() => {

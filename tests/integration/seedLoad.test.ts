@@ -10,6 +10,8 @@ const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
  * Undoes what this file's fixtures add: their source ids on seeded nodes and
  * relationships, then their own entities (all ids start with "fixture-").
  */
+const IGNORE_VERSIONS = { ignore: ['version'] };
+
 async function cleanFixtures(db: Db): Promise<void> {
   await db.write(
     'cleanFixtureSources',
@@ -47,7 +49,9 @@ describe('loading seed documents', () => {
     const summary = await loadSeedFiles(db, defaultSeedFiles());
     const after = await graphFingerprint(db);
     expect(after).toEqual(before);
-    expect(totals(summary.entities)).toEqual({ created: 0, updated: 0, unchanged: before.nodes });
+    // Nodes beside the entities (the Sources' words, write records) are not seed entities.
+    const [{ entities }] = await db.read<{ entities: number }>('countEntities', 'MATCH (n:Entity) RETURN count(n) AS entities');
+    expect(totals(summary.entities)).toEqual({ created: 0, updated: 0, unchanged: entities });
     expect(totals(summary.relations)).toEqual({ created: 0, updated: 0, unchanged: before.relationships });
     expect(summary.entities.Person).toEqual({ created: 0, updated: 0, unchanged: 5 });
   });
@@ -70,7 +74,8 @@ describe('loading seed documents', () => {
   });
 
   it('links a second document to the entities already there instead of duplicating them', async () => {
-    const before = await graphFingerprint(db);
+    // cleanFixtures undoes the load by hand but not the version counts it made (see FingerprintOptions).
+    const before = await graphFingerprint(db, IGNORE_VERSIONS);
     const summary = await loadSeedFiles(db, [fixture('second-document.yaml')]);
     // The two persons exist already: they only gain the new document among their sources.
     expect(summary.entities.Person).toEqual({ created: 0, updated: 2, unchanged: 0 });
@@ -98,11 +103,11 @@ describe('loading seed documents', () => {
     expect(await graphFingerprint(db)).toEqual(after);
 
     await cleanFixtures(db);
-    expect(await graphFingerprint(db)).toEqual(before);
+    expect(await graphFingerprint(db, IGNORE_VERSIONS)).toEqual(before);
   });
 
   it('adds its source to a relationship another document already asserts, keeping the first evidence', async () => {
-    const before = await graphFingerprint(db);
+    const before = await graphFingerprint(db, IGNORE_VERSIONS);
     const text = `format: diplograph-seed/1
 document: { id: fixture-third }
 defaults: { sources: [fixture-third-source] }
@@ -123,6 +128,6 @@ relations:
     expect(envoy).toEqual({ sources: ['article-trump-putin-summit', 'fixture-third-source'], role: 'special envoy', quote: null });
 
     await cleanFixtures(db);
-    expect(await graphFingerprint(db)).toEqual(before);
+    expect(await graphFingerprint(db, IGNORE_VERSIONS)).toEqual(before);
   });
 });

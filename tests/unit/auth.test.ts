@@ -79,6 +79,10 @@ describe('requireRole and hasRole', () => {
     expect(hasRole({ role: 'analyst' }, 'analyst')).toBe(true);
     expect(hasRole({ role: 'analyst' }, 'admin')).toBe(false);
     expect(hasRole({ role: 'admin' }, 'analyst')).toBe(true);
+    expect(hasRole({ role: 'editor' }, 'analyst')).toBe(true);
+    expect(hasRole({ role: 'editor' }, 'editor')).toBe(true);
+    expect(hasRole({ role: 'analyst' }, 'editor')).toBe(false);
+    expect(hasRole({ role: 'editor' }, 'admin')).toBe(false);
   });
   it('throws FORBIDDEN naming the action and the roles', () => {
     const { code, message } = failure(() => requireRole({ role: 'reader' }, 'analyst', 'cypher'));
@@ -109,7 +113,7 @@ describe('parseApiKeys', () => {
       { text: `ok:reader:${digest('y')}\nz:reader:${d}`, origin: 'API_KEYS_FILE="/keys"' },
     ]);
     expect(problems).toEqual([
-      'API_KEYS entry 1 (a): role "boss" must be one of reader, analyst, admin',
+      'API_KEYS entry 1 (a): role "boss" must be one of reader, analyst, editor, admin',
       "API_KEYS entry 2 (b): expected the key's SHA-256 as 64 hex characters (npm run apikey -- hash <key>), got 4 characters",
       "API_KEYS entry 3: expected name:role:sha256hex, got 2 part(s) separated by ':'",
       `API_KEYS entry 4: name "bad name!" must be 1-64 letters, digits, '.', '_' or '-'`,

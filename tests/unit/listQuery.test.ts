@@ -22,7 +22,7 @@ describe('list query text', () => {
 "MATCH (n:Proposal) USING INDEX SEEK n:Proposal(name, id)
 WHERE n.id = $whereId
   AND (toLower(n.name) CONTAINS $name_contains OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $name_contains))
-  AND EXISTS { MATCH (n)<-[r]-(:Entity {id: $related0Id}) WHERE $related0Types IS NULL OR type(r) IN $related0Types }
+  AND EXISTS { MATCH (n)<-[r]-(:Entity {id: $related0Id}) WHERE ($related0Types IS NULL OR type(r) IN $related0Types) AND r.retracted IS NULL }
   AND n.status IN $where_status
   AND n.date >= date($dateFrom)
   AND n.name >= $afterValue AND n.id IS NOT NULL AND [n.name, n.id] > [$afterValue, $afterId]

@@ -46,7 +46,8 @@ CALL (key) {
     RETURN n, r, m
   }
   WITH key, n, r, m, CASE WHEN startNode(r) = n THEN 'OUTGOING' ELSE 'INCOMING' END AS direction
-  WHERE (key.direction = 'BOTH' OR direction = key.direction)
+  WHERE r.retracted IS NULL
+    AND (key.direction = 'BOTH' OR direction = key.direction)
     AND (key.label IS NULL OR key.label IN labels(m))
   RETURN count(*) AS total
 }

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode } from '../../errors';
 import type { Context } from '../Context';
 
 /**
@@ -18,7 +19,8 @@ export function loggingPlugin(): ApolloServerPlugin<Context> {
             ms: Math.round(performance.now() - started),
             roundTrips: ctx.db.roundTrips,
             role: ctx.viewer.role,
-            errors: errors?.map((e) => e.extensions?.code ?? 'UNKNOWN'),
+            // Before formatError: a bug's error has no code yet; it leaves as INTERNAL_SERVER_ERROR.
+            errors: errors?.map((e) => e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR),
           };
           if (errors?.length) contextValue.logger.info(fields, 'graphql request failed');
           else contextValue.logger.debug(fields, 'graphql request');

@@ -1,40 +1,39 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { ErrorCode } from '../../errors';
 import type { Context } from '../Context';
+import type { Metrics } from '../metrics/createMetrics';
+import { currentRequest } from '../requestScope';
+
+/** The code a client received for an error (after the one error door), never a placeholder. */
+function codeOf(error: { extensions?: Record<string, unknown> }): string {
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR;
+}
 
 /**
- * Prometheus metrics per GraphQL operation: duration, errors by code, and
- * Neo4j round-trips per request (a jump there means a resolver lost its
- * batching).
+ * Prometheus metrics per GraphQL operation: duration by (bounded) operation
+ * name, errors by the code clients received, and Neo4j round-trips per
+ * request (a jump there means a resolver lost its batching). Also records
+ * the operation's label for the request's access log line.
  */
-export function metricsPlugin(registry: Registry): ApolloServerPlugin<Context> {
-  const duration = new Histogram({
-    name: 'diplograph_graphql_request_duration_seconds',
-    help: 'GraphQL request duration in seconds, by operation name',
-    labelNames: ['operation'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
-  const errors = new Counter({
-    name: 'diplograph_graphql_errors_total',
-    help: 'GraphQL errors sent to clients, by code',
-    labelNames: ['code'],
-    registers: [registry],
-  });
-  const roundTrips = new Histogram({
-    name: 'diplograph_neo4j_round_trips_per_request',
-    help: 'Neo4j round-trips made to serve one GraphQL request',
-    buckets: [0, 1, 2, 3, 5, 8, 13, 21, 50],
-    registers: [registry],
-  });
+export function metricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
   return {
+    async contextCreationDidFail({ error }) {
+      // An unknown API key fails in the context function, before any request hook: count its code here.
+      metrics.graphqlErrors.inc({ code: codeOf(error as { extensions?: Record<string, unknown> }) });
+    },
     async requestDidStart() {
-      const end = duration.startTimer();
+      const end = metrics.graphqlDuration.startTimer();
       return {
-        async willSendResponse({ operationName, errors: sent, contextValue }) {
-          end({ operation: operationName ?? '(anonymous)' });
-          roundTrips.observe(contextValue.db.roundTrips);
-          for (const error of sent ?? []) errors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
+        async willSendResponse({ operationName, response, contextValue }) {
+          const operation = metrics.operationLabel(operationName);
+          end({ operation });
+          const record = currentRequest();
+          if (record) record.operation = operation;
+          metrics.roundTrips.observe(contextValue.db.roundTrips);
+          // The formatted errors, as sent: what formatError made of them, so masked bugs count as INTERNAL_SERVER_ERROR.
+          const sent = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          for (const error of sent ?? []) metrics.graphqlErrors.inc({ code: codeOf(error) });
         },
       };
     },
