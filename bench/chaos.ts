@@ -118,7 +118,10 @@ async function main(): Promise<void> {
     const exit = await svc.signalGroup('SIGINT');
     await sleep(1_500);
     console.log(`\nSIGINT to the service's process group: exit ${exit}, processes left: ${processesMentioning(svc.dataDir).length}`);
-    const restarts = svc.output().split('\n').filter((line) => /exited unexpectedly|running again/.test(line));
+    const restarts = svc
+      .output()
+      .split('\n')
+      .filter((line) => /exited unexpectedly|running again/.test(line));
     console.log(`supervisor log:\n${restarts.map((l) => `  ${l.slice(0, 240)}`).join('\n')}`);
   } finally {
     svc.cleanUp();

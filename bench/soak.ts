@@ -57,7 +57,13 @@ async function main(): Promise<void> {
     const rows = [];
     for (let m = 0; m < Math.ceil(minutes); m += 1) {
       const inMinute = samples.filter((s) => s.start - first >= m * 60_000 && s.start - first < (m + 1) * 60_000);
-      rows.push({ minute: m + 1, requests: inMinute.length, errors: inMinute.filter((s) => s.outcome !== 'ok').length, p50ms: percentileMs(inMinute, 50), p99ms: percentileMs(inMinute, 99) });
+      rows.push({
+        minute: m + 1,
+        requests: inMinute.length,
+        errors: inMinute.filter((s) => s.outcome !== 'ok').length,
+        p50ms: percentileMs(inMinute, 50),
+        p99ms: percentileMs(inMinute, 99),
+      });
     }
     console.table(rows);
     const errors = samples.filter((s) => s.outcome !== 'ok').length;

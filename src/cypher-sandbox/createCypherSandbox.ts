@@ -73,7 +73,13 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
     return limit(() =>
       withinDeadline(db, deadline, timeoutMs, metadata, async (signal, tagged) => {
         const started = performance.now();
-        const guarded = await guardQuery(db, query, params, { timeoutMs: remaining(deadline), metadata: tagged, argument, signal, maxRangeValues: config.maxRangeValues });
+        const guarded = await guardQuery(db, query, params, {
+          timeoutMs: remaining(deadline),
+          metadata: tagged,
+          argument,
+          signal,
+          maxRangeValues: config.maxRangeValues,
+        });
         const executed = await executeReadOnly(db, query, params, {
           rowLimit,
           timeoutMs: remaining(deadline),
@@ -126,7 +132,12 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
       const deadline = Date.now() + timeoutMs;
       return limit(() =>
         withinDeadline(db, deadline, timeoutMs, metadataOf(call, 'analyst.explain'), async (signal, tagged) => {
-          const guarded = await guardQuery(db, query, {}, { timeoutMs: remaining(deadline), metadata: tagged, signal, maxRangeValues: config.maxRangeValues });
+          const guarded = await guardQuery(
+            db,
+            query,
+            {},
+            { timeoutMs: remaining(deadline), metadata: tagged, signal, maxRangeValues: config.maxRangeValues },
+          );
           return toCypherPlan(guarded.plan, guarded.queryType, guarded.notifications);
         }),
       );
@@ -155,9 +166,14 @@ function withinDeadline<T>(
   work: (signal: AbortSignal, tagged: Record<string, unknown>) => Promise<T>,
 ): Promise<T> {
   const callId = randomUUID();
-  return runWithDeadline(deadline, timeoutMs, (signal) => work(signal, { ...metadata, callId }), () => {
-    void terminateTransactions(db.driver, db.database, { callId }).catch(() => undefined);
-  });
+  return runWithDeadline(
+    deadline,
+    timeoutMs,
+    (signal) => work(signal, { ...metadata, callId }),
+    () => {
+      void terminateTransactions(db.driver, db.database, { callId }).catch(() => undefined);
+    },
+  );
 }
 
 /** Milliseconds left until `deadline`, at least 1 (the server's transaction timeout must be positive). */

@@ -17,11 +17,14 @@ export async function runWithDeadline<T>(
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      onExpired();
-      reject(new AppError(ErrorCode.TIMEOUT, `The query ran past its time limit of ${timeoutMs} ms and was stopped.`, { timeoutMs }));
-    }, Math.max(0, deadline - Date.now()));
+    timer = setTimeout(
+      () => {
+        controller.abort();
+        onExpired();
+        reject(new AppError(ErrorCode.TIMEOUT, `The query ran past its time limit of ${timeoutMs} ms and was stopped.`, { timeoutMs }));
+      },
+      Math.max(0, deadline - Date.now()),
+    );
   });
   const running = work(controller.signal);
   // Once the deadline has answered, a late failure of the work is expected and must not surface as unhandled.

@@ -50,8 +50,7 @@ export async function connectDriver(options: ConnectOptions): Promise<Driver> {
       if (code.startsWith('Neo.ClientError.Security')) {
         await driver.close();
         throw new ConnectError(
-          `Neo4j at ${options.uri} refused the credentials of user "${options.user}" (${code}). ` +
-            'Check NEO4J_USER and NEO4J_PASSWORD.',
+          `Neo4j at ${options.uri} refused the credentials of user "${options.user}" (${code}). ` + 'Check NEO4J_USER and NEO4J_PASSWORD.',
         );
       }
       if (Date.now() + delay > deadline) {

@@ -217,7 +217,20 @@ function setInitialPassword(java: string, classpath: string, home: string, passw
     '/bin/sh',
     // umask 077: the auth file it writes (the password's hash) is 0600.
     // `--` ends the options: a password may begin with "-" and must not be read as a flag.
-    [UMASK_EXEC[0], UMASK_EXEC[1], java, ...JVM_FLAGS, '-Xmx256m', '-cp', classpath, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password],
+    [
+      UMASK_EXEC[0],
+      UMASK_EXEC[1],
+      java,
+      ...JVM_FLAGS,
+      '-Xmx256m',
+      '-cp',
+      classpath,
+      'org.neo4j.cli.AdminTool',
+      'dbms',
+      'set-initial-password',
+      '--',
+      password,
+    ],
     { env, encoding: 'utf8' },
   );
   if (result.status !== 0) {
@@ -255,13 +268,7 @@ function isNeo4jProcess(pid: number): boolean {
 }
 
 /** Polls Bolt with the driver until the server accepts the password, the child exits, or time runs out. */
-async function waitForBolt(
-  uri: string,
-  password: string,
-  child: ChildProcess | undefined,
-  timeoutMs: number,
-  logFile: string,
-): Promise<void> {
+async function waitForBolt(uri: string, password: string, child: ChildProcess | undefined, timeoutMs: number, logFile: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited: number | null | undefined;
   child?.once('exit', (code) => (exited = code));

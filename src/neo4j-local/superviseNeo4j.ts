@@ -73,7 +73,9 @@ export function superviseNeo4j(first: ChildProcess, options: SuperviseOptions): 
     restarts += 1;
     const backoff = Math.min(policy.initialBackoffMs * 2 ** (recent.length - 1), policy.maxBackoffMs);
     state = { phase: 'restarting', attempt: restarts, cause };
-    log(`Neo4j exited unexpectedly (${cause}); restarting it in ${backoff} ms (restart ${recent.length} of ${policy.maxRestarts} allowed per ${policy.windowMs} ms).`);
+    log(
+      `Neo4j exited unexpectedly (${cause}); restarting it in ${backoff} ms (restart ${recent.length} of ${policy.maxRestarts} allowed per ${policy.windowMs} ms).`,
+    );
     await new Promise((resolve) => setTimeout(resolve, backoff));
     if (state.phase !== 'restarting') return;
     const started = Date.now();

@@ -58,7 +58,14 @@ describe('runWithDeadline', () => {
 
   it('returns the work’s result before the deadline and never calls onExpired', async () => {
     let expired = 0;
-    await expect(runWithDeadline(Date.now() + 1_000, 1_000, async () => 42, () => (expired += 1))).resolves.toBe(42);
+    await expect(
+      runWithDeadline(
+        Date.now() + 1_000,
+        1_000,
+        async () => 42,
+        () => (expired += 1),
+      ),
+    ).resolves.toBe(42);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(expired).toBe(0);
   });
