@@ -19,7 +19,7 @@ const nodeGlobals = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'src/generated/'] },
+  { ignores: ['dist/', 'dist-web/', 'test-artifacts/', 'node_modules/', '.data/', 'coverage/', 'src/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

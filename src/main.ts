@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './config';
 import { SavedQueryError } from './cypher-sandbox';
 import { ConnectError, openDatabase, type OpenDatabase } from './db';
 import { applySchema, seedIfEmpty, SeedValidationError } from './ingest';
-import { PrerequisiteError } from './neo4j-local';
+import { LocalNeo4jError, PrerequisiteError } from './neo4j-local';
 import { createApp, createLogger, type App } from './server';
 
 /**
@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   try {
     await applySchema(database.db);
     phase('schemaMs');
-    if (config.seedOnStart) await seedIfEmpty(database.db, (message, fields) => logger.info(fields ?? {}, message));
+    if (config.seedOnStart) {
+      await seedIfEmpty(database.db, (message, fields) => logger.info(fields ?? {}, message), undefined, { maxBytes: config.seedMaxBytes });
+    }
     phase('seedMs');
     app = await createApp({ config, db: database.db, logger });
     url = await app.listen();
@@ -71,6 +73,7 @@ function explain(error: unknown): string | undefined {
     error instanceof ConfigError ||
     error instanceof ConnectError ||
     error instanceof PrerequisiteError ||
+    error instanceof LocalNeo4jError ||
     error instanceof SeedValidationError ||
     error instanceof SavedQueryError
   ) {

@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
     database = await openDatabase(config, say);
     await applySchema(database.db);
     const started = performance.now();
-    const summary = await loadSeedFiles(database.db, files);
+    const summary = await loadSeedFiles(database.db, files, { maxBytes: config.seedMaxBytes });
     say(formatSeedSummary({ ...summary, files: summary.files.map((f) => path.relative(process.cwd(), f)) }));
     say(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
   } finally {

@@ -46,6 +46,11 @@ const envSchema = z.object({
     .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, { error: 'expected a Neo4j database name' })
     .default('neo4j'),
   NEO4J_CONNECT_TIMEOUT_MS: int(0, 3_600_000).default(30_000),
+  // Outage bounds (README, "When Neo4j is down"): how long one request may wait on a dead or frozen Neo4j.
+  NEO4J_MAX_RETRY_TIME_MS: int(0, 600_000).default(3_000),
+  NEO4J_ACQUISITION_TIMEOUT_MS: int(100, 600_000).default(3_000),
+  NEO4J_CONNECTION_TIMEOUT_MS: int(100, 600_000).default(2_000),
+  READY_TIMEOUT_MS: int(100, 60_000).default(1_500),
 
   NEO4J_BOLT_PORT: int(0, 65535).default(7687),
   NEO4J_DATA_DIR: z.string().min(1).default(path.join(projectRoot, '.data', 'neo4j')),
@@ -54,8 +59,14 @@ const envSchema = z.object({
   NEO4J_PAGECACHE: memorySize.default('512m'),
   NEO4J_TX_MEMORY_MAX: memorySize.default('256m'),
   NEO4J_START_TIMEOUT_MS: int(1_000, 3_600_000).default(120_000),
+  // The local Neo4j's supervisor: restarts when it exits on its own, at most this many per window.
+  NEO4J_MAX_RESTARTS: int(0, 1_000).default(5),
+  NEO4J_RESTART_WINDOW_MS: int(1_000, 86_400_000).default(600_000),
 
   SEED_ON_START: booleanFromEnv.default(true),
+  // Exposure (README, "Exposure"): schema introspection, and the largest seed file read.
+  INTROSPECTION: booleanFromEnv.default(true),
+  SEED_MAX_BYTES: int(1_000, 1_000_000_000).default(5_000_000),
 
   // The exploration API (docs/exploration.md): subgraph caps, depth, path search.
   GRAPH_NODE_LIMIT: int(1, 10_000).default(100),
@@ -75,7 +86,8 @@ const envSchema = z.object({
   QUERY_MAX_DEPTH: int(1, 100).default(40),
   QUERY_MAX_COST: int(1, 100_000_000).default(500_000),
   QUERY_MAX_ALIASES: int(1, 1_000).default(30),
-  QUERY_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  // Below 10 s so that a frozen Neo4j is reported (transaction timeout + 1 s) within 10 s.
+  QUERY_TIMEOUT_MS: int(100, 600_000).default(8_000),
 
   // Admission control (README, "Limits and fairness"): the cost estimate, budgets, rate limits, deadline.
   QUERY_MAX_ROWS: int(1, 100_000_000).default(500_000),
@@ -118,6 +130,7 @@ const envSchema = z.object({
   CYPHER_MAX_RESULT_BYTES: int(1_000, 1_000_000_000).default(10_000_000),
   CYPHER_MAX_CONCURRENT: int(1, 100).default(2),
   CYPHER_MAX_QUEUED: int(0, 1_000).default(4),
+  CYPHER_MAX_RANGE_VALUES: int(1, 100_000_000).default(100_000),
   SAVED_QUERIES_DIR: z.string().min(1).default(path.join(projectRoot, 'queries')),
 
   // Observability (docs/operations.md): log format and the bounded operation-name label of /metrics.
@@ -142,6 +155,16 @@ export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 /** Variables whose values never appear in messages or logs. */
 const SECRETS = new Set(['NEO4J_PASSWORD', 'API_KEYS', 'JWT_SECRET']);
 
+/** How long the driver may wait on the server; every field bounds one way a request can hang during an outage. */
+export interface DriverBounds {
+  /** How long managed transactions retry transient failures (the driver's maxTransactionRetryTime). */
+  maxRetryTimeMs: number;
+  /** How long a request waits for a pooled connection, connecting included. */
+  acquisitionTimeoutMs: number;
+  /** How long opening one connection (TCP and Bolt handshake) may take. */
+  connectionTimeoutMs: number;
+}
+
 export interface Config {
   http: {
     host: string;
@@ -161,8 +184,8 @@ export interface Config {
   };
   /** Where Neo4j is: an existing server, or the local one this process manages. */
   neo4j:
-    | { kind: 'remote'; uri: string; user: string; password: string; database: string; connectTimeoutMs: number }
-    | {
+    | ({ kind: 'remote'; uri: string; user: string; password: string; database: string; connectTimeoutMs: number } & DriverBounds)
+    | ({
         kind: 'local';
         boltPort: number;
         dataDir: string;
@@ -171,10 +194,17 @@ export interface Config {
         pageCache: string;
         txMemoryMax: string;
         startTimeoutMs: number;
+        restartPolicy: { maxRestarts: number; windowMs: number; initialBackoffMs: number; maxBackoffMs: number };
         password?: string;
         database: string;
         connectTimeoutMs: number;
-      };
+      } & DriverBounds);
+  /** How long GET /readyz waits for Neo4j before answering 503. */
+  readyTimeoutMs: number;
+  /** Whether the schema may be introspected (GraphiQL, codegen); off hides it from strangers. */
+  introspection: boolean;
+  /** Seed files larger than this are refused before they are read. */
+  seedMaxBytes: number;
   seedOnStart: boolean;
   auth: {
     /** Configured API keys (digests only), from API_KEYS and API_KEYS_FILE. */
@@ -198,6 +228,8 @@ export interface Config {
     maxConcurrent: number;
     /** Calls that may wait for a slot; more get TOO_MANY_REQUESTS. */
     maxQueued: number;
+    /** Values all range() calls inside expressions may make, multiplied (the server cannot stop those). */
+    maxRangeValues: number;
     savedQueriesDir: string;
   };
   limits: {
@@ -315,6 +347,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const apiKeys = readApiKeys(e, problems);
   const jwt = readJwtConfig(e, problems);
   if (problems.length) throw new ConfigError(problems);
+  const driverBounds: DriverBounds = {
+    maxRetryTimeMs: e.NEO4J_MAX_RETRY_TIME_MS,
+    acquisitionTimeoutMs: e.NEO4J_ACQUISITION_TIMEOUT_MS,
+    connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
+  };
 
   return {
     http: { host: e.HOST, port: e.PORT, corsOrigins: e.CORS_ORIGINS?.split(',') ?? [] },
@@ -332,6 +369,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           password: e.NEO4J_PASSWORD!,
           database: e.NEO4J_DATABASE,
           connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+          ...driverBounds,
         }
       : {
           kind: 'local',
@@ -342,10 +380,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           pageCache: e.NEO4J_PAGECACHE,
           txMemoryMax: e.NEO4J_TX_MEMORY_MAX,
           startTimeoutMs: e.NEO4J_START_TIMEOUT_MS,
+          restartPolicy: { maxRestarts: e.NEO4J_MAX_RESTARTS, windowMs: e.NEO4J_RESTART_WINDOW_MS, initialBackoffMs: 1_000, maxBackoffMs: 30_000 },
           password: e.NEO4J_PASSWORD,
           database: e.NEO4J_DATABASE,
           connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+          ...driverBounds,
         },
+    readyTimeoutMs: e.READY_TIMEOUT_MS,
+    introspection: e.INTROSPECTION,
+    seedMaxBytes: e.SEED_MAX_BYTES,
     seedOnStart: e.SEED_ON_START,
     auth: { apiKeys, jwt },
     writes: { timeoutMs: e.WRITE_TIMEOUT_MS, ingestMaxBytes: e.INGEST_MAX_BYTES },
@@ -357,6 +400,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxResultBytes: e.CYPHER_MAX_RESULT_BYTES,
       maxConcurrent: e.CYPHER_MAX_CONCURRENT,
       maxQueued: e.CYPHER_MAX_QUEUED,
+      maxRangeValues: e.CYPHER_MAX_RANGE_VALUES,
       savedQueriesDir: path.resolve(e.SAVED_QUERIES_DIR),
     },
     limits: {

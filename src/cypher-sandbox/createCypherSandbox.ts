@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
-import type { Db } from '../db';
+import { terminateTransactions, type Db } from '../db';
 import { badInput } from '../errors';
 import { bindSavedQueryParams } from './bindSavedQueryParams';
 import { createConcurrencyLimit, type ConcurrencyLimit } from './createConcurrencyLimit';
@@ -10,6 +11,7 @@ import { guardQuery } from './guardQuery';
 import { jsonToParams } from './jsonToParams';
 import { loadSavedQueries, SavedQueryError } from './loadSavedQueries';
 import type { SavedQuery } from './SavedQuery';
+import { runWithDeadline } from './runWithDeadline';
 import { mergeNotifications, toCypherNotifications } from './toCypherNotifications';
 import { toCypherPlan } from './toCypherPlan';
 
@@ -92,36 +94,46 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
     metadata: Record<string, unknown>,
     argument: string,
   ): Promise<CypherResult> {
-    return limit(async () => {
-      const started = performance.now();
-      const guarded = await guardQuery(db, query, params, { timeoutMs, metadata, argument });
-      const collected = createGraphCollector();
-      const executed = await executeReadOnly(db, query, params, {
-        rowLimit,
-        timeoutMs,
-        maxResultBytes: config.maxResultBytes,
-        metadata,
-        collector: collected,
-      });
-      const summary = executed.summary;
-      return {
-        columns: executed.columns,
-        rows: executed.rows,
-        truncated: executed.truncated,
-        collected,
-        summary: {
-          queryType: summary?.queryType ? String(summary.queryType) : guarded.queryType,
-          database: db.database,
-          rowCount: executed.rows.length,
-          resultAvailableAfterMs: toMs(summary?.resultAvailableAfter),
-          resultConsumedAfterMs: toMs(summary?.resultConsumedAfter),
-          totalMs: Math.round((performance.now() - started) * 1000) / 1000,
-          timeoutMs,
+    const deadline = Date.now() + timeoutMs;
+    return limit(() =>
+      withinDeadline(db, deadline, timeoutMs, metadata, async (signal, tagged) => {
+        const started = performance.now();
+        const guarded = await guardQuery(db, query, params, {
+          timeoutMs: remaining(deadline),
+          metadata: tagged,
+          argument,
+          signal,
+          maxRangeValues: config.maxRangeValues,
+        });
+        const collected = createGraphCollector();
+        const executed = await executeReadOnly(db, query, params, {
           rowLimit,
-          notifications: mergeNotifications(guarded.notifications, toCypherNotifications(summary?.notifications ?? [])),
-        },
-      };
-    });
+          timeoutMs: remaining(deadline),
+          maxResultBytes: config.maxResultBytes,
+          metadata: tagged,
+          signal,
+          collector: collected,
+        });
+        const summary = executed.summary;
+        return {
+          columns: executed.columns,
+          rows: executed.rows,
+          truncated: executed.truncated,
+          collected,
+          summary: {
+            queryType: summary?.queryType ? String(summary.queryType) : guarded.queryType,
+            database: db.database,
+            rowCount: executed.rows.length,
+            resultAvailableAfterMs: toMs(summary?.resultAvailableAfter),
+            resultConsumedAfterMs: toMs(summary?.resultConsumedAfter),
+            totalMs: Math.round((performance.now() - started) * 1000) / 1000,
+            timeoutMs,
+            rowLimit,
+            notifications: mergeNotifications(guarded.notifications, toCypherNotifications(summary?.notifications ?? [])),
+          },
+        };
+      }),
+    );
   }
 
   const metadataOf = (call: CallInfo, query: string) => ({
@@ -164,25 +176,45 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
       const timeoutMs = checkRange('timeoutMs', request.timeoutMs, config.defaultTimeoutMs, 1, config.maxTimeoutMs, 'CYPHER_MAX_TIMEOUT_MS');
       const params = jsonToParams(request.params);
       const metadata = metadataOf(call, 'analyst.export');
-      return limit(async () => {
-        await guardQuery(db, request.query, params, { timeoutMs, metadata, argument: 'query' });
-        const executed = await executeReadOnly(db, request.query, params, {
-          rowLimit,
-          timeoutMs,
-          // An export is written out as it goes, so the size cap is the row cap's business, not memory's.
-          maxResultBytes: Number.MAX_SAFE_INTEGER,
-          metadata,
-          onRow,
-        });
-        return { columns: executed.columns, rowCount: executed.rowCount, truncated: executed.truncated };
-      });
+      // The same guard and deadline as run(): an export is no way around the range check or the timeout.
+      const deadline = Date.now() + timeoutMs;
+      return limit(() =>
+        withinDeadline(db, deadline, timeoutMs, metadata, async (signal, tagged) => {
+          await guardQuery(db, request.query, params, {
+            timeoutMs: remaining(deadline),
+            metadata: tagged,
+            argument: 'query',
+            signal,
+            maxRangeValues: config.maxRangeValues,
+          });
+          const executed = await executeReadOnly(db, request.query, params, {
+            rowLimit,
+            timeoutMs: remaining(deadline),
+            // An export is written out as it goes, so the size cap is the row cap's business, not memory's.
+            maxResultBytes: Number.MAX_SAFE_INTEGER,
+            metadata: tagged,
+            signal,
+            onRow,
+          });
+          return { columns: executed.columns, rowCount: executed.rowCount, truncated: executed.truncated };
+        }),
+      );
     },
 
     async explain(db, query, call) {
-      return limit(async () => {
-        const guarded = await guardQuery(db, query, {}, { timeoutMs: config.defaultTimeoutMs, metadata: metadataOf(call, 'analyst.explain') });
-        return toCypherPlan(guarded.plan, guarded.queryType, guarded.notifications);
-      });
+      const timeoutMs = config.defaultTimeoutMs;
+      const deadline = Date.now() + timeoutMs;
+      return limit(() =>
+        withinDeadline(db, deadline, timeoutMs, metadataOf(call, 'analyst.explain'), async (signal, tagged) => {
+          const guarded = await guardQuery(
+            db,
+            query,
+            {},
+            { timeoutMs: remaining(deadline), metadata: tagged, signal, maxRangeValues: config.maxRangeValues },
+          );
+          return toCypherPlan(guarded.plan, guarded.queryType, guarded.notifications);
+        }),
+      );
     },
 
     async runSavedQuery(db, query, params, requestedLimit, call) {
@@ -191,6 +223,36 @@ export function createCypherSandbox(config: Config['cypher']): CypherSandbox {
       return guardAndRun(db, query.cypher, bound, rowLimit, config.defaultTimeoutMs, metadataOf(call, `saved.${query.name}`), 'name');
     },
   };
+}
+
+/**
+ * Runs one analyst call until its deadline. Its transactions are tagged
+ * with a fresh `callId`, so that at the deadline exactly they are ended on
+ * the server (terminateTransactions) while their connections are dropped
+ * (the signal): the request answers TIMEOUT at `timeoutMs` and its
+ * concurrency slot is free, even when the server is slow to stop.
+ */
+function withinDeadline<T>(
+  db: Db,
+  deadline: number,
+  timeoutMs: number,
+  metadata: Record<string, unknown>,
+  work: (signal: AbortSignal, tagged: Record<string, unknown>) => Promise<T>,
+): Promise<T> {
+  const callId = randomUUID();
+  return runWithDeadline(
+    deadline,
+    timeoutMs,
+    (signal) => work(signal, { ...metadata, callId }),
+    () => {
+      void terminateTransactions(db.driver, db.database, { callId }).catch(() => undefined);
+    },
+  );
+}
+
+/** Milliseconds left until `deadline`, at least 1 (the server's transaction timeout must be positive). */
+function remaining(deadline: number): number {
+  return Math.max(1, deadline - Date.now());
 }
 
 /** An optional whole-number argument within [min, max], or its default; BAD_USER_INPUT naming it otherwise. */

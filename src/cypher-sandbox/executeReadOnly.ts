@@ -1,5 +1,5 @@
 import type { Record as Neo4jRecord, ResultSummary } from 'neo4j-driver';
-import type { Db } from '../db';
+import { abandonSession, type Db } from '../db';
 import { cypherToJson } from './cypherToJson';
 import type { GraphCollector } from './GraphCollector';
 import { mapCypherError } from './mapCypherError';
@@ -21,6 +21,8 @@ export interface ExecuteOptions {
    * client slows the Bolt stream rather than filling memory.
    */
   onRow?: (row: Record<string, unknown>, columns: string[]) => void | Promise<void>;
+  /** Aborted at the request's deadline: the session's connection is dropped, not reused. */
+  signal?: AbortSignal;
 }
 
 /** Rows and what the server said about them. */
@@ -48,6 +50,8 @@ export interface ExecutedQuery {
  */
 export async function executeReadOnly(db: Db, query: string, params: Record<string, unknown>, options: ExecuteOptions): Promise<ExecutedQuery> {
   const session = db.openSession('READ');
+  const abandon = () => void abandonSession(session);
+  options.signal?.addEventListener('abort', abandon, { once: true });
   try {
     const tx = await session.beginTransaction({ timeout: options.timeoutMs, metadata: { ...options.metadata, phase: 'run' } });
     try {
@@ -86,7 +90,8 @@ export async function executeReadOnly(db: Db, query: string, params: Record<stri
     // A request stopped by its deadline or its client's disconnection says so, not how the driver saw it end.
     throw db.signal.aborted ? db.signal.reason : mapCypherError(error);
   } finally {
-    await session.close();
+    options.signal?.removeEventListener('abort', abandon);
+    if (!options.signal?.aborted) await session.close();
   }
 }
 

@@ -1,7 +1,8 @@
-import type { Db } from '../db';
+import { abandonSession, type Db } from '../db';
 import { forbidden } from '../errors';
 import { checkPlan } from './checkPlan';
 import { checkQueryText } from './checkQueryText';
+import { checkRanges } from './checkRanges';
 import type { CypherNotification, Plan } from './CypherTypes';
 import { mapCypherError, type TextShift } from './mapCypherError';
 import { toCypherNotifications } from './toCypherNotifications';
@@ -28,11 +29,16 @@ export interface GuardOptions {
   metadata: Record<string, unknown>;
   /** The GraphQL argument the query came from, for messages. */
   argument?: string;
+  /** Most values the range() calls inside expressions may make (checkRanges). */
+  maxRangeValues: number;
+  /** Aborted at the request's deadline: the session's connection is dropped, not reused. */
+  signal?: AbortSignal;
 }
 
 /**
  * The guard, in order:
  * 1. the textual layer (checkQueryText): one statement, no USE, no EXPLAIN/PROFILE;
+ *    and no range() inside an expression that the server could not stop (checkRanges);
  * 2. `EXPLAIN <query>` in a READ transaction: the server parses and plans
  *    the query without running it; syntax and semantic errors come back as
  *    BAD_USER_INPUT with positions in the analyst's text;
@@ -43,7 +49,10 @@ export interface GuardOptions {
 export async function guardQuery(db: Db, query: string, params: Record<string, unknown>, options: GuardOptions): Promise<GuardedQuery> {
   const argument = options.argument ?? 'query';
   checkQueryText(query, argument);
+  checkRanges(query, params, options.maxRangeValues, argument);
   const session = db.openSession('READ');
+  const abandon = () => void abandonSession(session);
+  options.signal?.addEventListener('abort', abandon, { once: true });
   let explained;
   try {
     const tx = await session.beginTransaction({ timeout: options.timeoutMs, metadata: { ...options.metadata, phase: 'explain' } });
@@ -56,7 +65,8 @@ export async function guardQuery(db: Db, query: string, params: Record<string, u
   } catch (error) {
     throw mapCypherError(error, EXPLAIN_SHIFT);
   } finally {
-    await session.close();
+    options.signal?.removeEventListener('abort', abandon);
+    if (!options.signal?.aborted) await session.close();
   }
   const queryType = String(explained.queryType ?? '');
   const plan = explained.plan as Plan | false;

@@ -10,6 +10,10 @@ export interface ConnectOptions {
   password: string;
   /** How long to keep retrying an unreachable server before giving up. */
   connectTimeoutMs: number;
+  /** Retry and wait bounds for requests (Config's DriverBounds); the defaults suit tests and tools. */
+  maxRetryTimeMs?: number;
+  acquisitionTimeoutMs?: number;
+  connectionTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -31,7 +35,11 @@ export async function connectDriver(options: ConnectOptions): Promise<Driver> {
     // Lossless integers: the analyst endpoint must return 64-bit values exactly.
     disableLosslessIntegers: false,
     maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
-    connectionAcquisitionTimeout: 20_000,
+    // The driver's defaults (30 s of retries, 20 s to acquire, 30 s to connect) made a dead Neo4j
+    // answer in 32-67 s; these bound how long a request can wait during an outage.
+    maxTransactionRetryTime: options.maxRetryTimeMs ?? 3_000,
+    connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? 3_000,
+    connectionTimeout: options.connectionTimeoutMs ?? 2_000,
     userAgent: 'diplograph',
   });
   const deadline = Date.now() + options.connectTimeoutMs;
@@ -45,8 +53,7 @@ export async function connectDriver(options: ConnectOptions): Promise<Driver> {
       if (code.startsWith('Neo.ClientError.Security')) {
         await driver.close();
         throw new ConnectError(
-          `Neo4j at ${options.uri} refused the credentials of user "${options.user}" (${code}). ` +
-            'Check NEO4J_USER and NEO4J_PASSWORD.',
+          `Neo4j at ${options.uri} refused the credentials of user "${options.user}" (${code}). ` + 'Check NEO4J_USER and NEO4J_PASSWORD.',
         );
       }
       if (Date.now() + delay > deadline) {

@@ -3,6 +3,8 @@ import { createPermitPool, type PermitPool } from '../admission/createPermitPool
 import type { AppError } from '../errors';
 import { approximateBytes } from './approximateBytes';
 import { createRequestScope, type RequestScope } from './createRequestScope';
+import { isAbandoned } from './abandonSession';
+import { awaitAnswer } from './awaitAnswer';
 import { mapNeo4jError } from './mapNeo4jError';
 import { terminateTransactions } from './terminateTransactions';
 import { toPlain } from './toPlain';
@@ -81,9 +83,19 @@ export interface Db {
   readonly database: string;
   readonly driver: Driver;
   readonly defaultTimeoutMs: number;
-  /** The server's product version, e.g. "5.26.30", and edition. */
-  serverInfo(): Promise<{ version: string; edition: string }>;
+  /** The server's product version, e.g. "5.26.30", and edition; `timeoutMs` bounds the round-trip. */
+  serverInfo(timeoutMs?: number): Promise<{ version: string; edition: string }>;
   close(): Promise<void>;
+}
+
+/**
+ * Closes a session in `finally`. A session given up by awaitAnswer is
+ * already closing in the background: waiting here would wait on the frozen
+ * server again.
+ */
+async function closeUnlessAbandoned(session: Session): Promise<void> {
+  if (isAbandoned(session)) return;
+  await session.close();
 }
 
 /** Creates the executor; the caller owns the driver's lifetime through close(). */
@@ -178,10 +190,12 @@ function createView(
       checkScope();
       // Checked again on every attempt: the driver retries transient failures, never a cancelled request.
       const work = (tx: ManagedTransaction) => (checkScope(), tx.run(query, params));
-      const result: QueryResult =
-        mode === 'READ'
-          ? await session.executeRead(work, txConfig(name, opts))
-          : await session.executeWrite(work, txConfig(name, opts));
+      const config = txConfig(name, opts);
+      const result: QueryResult = await awaitAnswer(
+        session,
+        mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config),
+        config.timeout,
+      );
       onQuery?.({ name, ms: performance.now() - started, rows: result.records.length, mode });
       const rows = result.records.map((record) => toPlain(record.toObject()) as Row);
       scope.addBytes(approximateBytes(rows));
@@ -191,8 +205,10 @@ function createView(
       throw failure(error);
     } finally {
       inFlight -= 1;
-      // The transaction is over: handing the connection back to the pool is nothing the caller must wait for.
-      void session.close().catch(() => {}).finally(release);
+      // The transaction is over: handing the connection back to the pool is nothing the caller must wait for
+      // (and a session awaitAnswer gave up on is already closing in the background).
+      if (isAbandoned(session)) release();
+      else void session.close().catch(() => {}).finally(release);
     }
   }
 
@@ -202,13 +218,14 @@ function createView(
     inFlight += 1;
     const session = openSession('WRITE');
     try {
-      const value = await session.executeWrite((tx) => (checkScope(), work(tx)), txConfig(name, opts));
+      const config = txConfig(name, opts);
+      const value = await awaitAnswer(session, session.executeWrite((tx) => (checkScope(), work(tx)), config), config.timeout);
       return { value, bookmarks: await session.lastBookmarks() };
     } catch (error) {
       throw failure(error);
     } finally {
       inFlight -= 1;
-      await session.close();
+      await closeUnlessAbandoned(session);
     }
   }
 
@@ -243,12 +260,13 @@ function createView(
     database,
     driver,
     defaultTimeoutMs,
-    async serverInfo() {
+    async serverInfo(timeoutMs) {
       const rows = await run<{ version: string; edition: string }>(
         'READ',
         'serverInfo',
         'CALL dbms.components() YIELD name, versions, edition WHERE name = "Neo4j Kernel" RETURN versions[0] AS version, edition',
         {},
+        timeoutMs ? { timeoutMs } : undefined,
       );
       return rows[0] ?? { version: 'unknown', edition: 'unknown' };
     },

@@ -8,3 +8,4 @@ export { mapNeo4jError } from './mapNeo4jError';
 export { toPlain } from './toPlain';
 export { openDatabase } from './openDatabase';
 export type { OpenDatabase } from './openDatabase';
+export { abandonSession } from './abandonSession';

@@ -26,12 +26,22 @@ export function mapNeo4jError(error: unknown): unknown {
     return new AppError(ErrorCode.FORBIDDEN, 'The database refused to write in a read-only transaction.', { neo4jCode: code });
   }
   if (code === 'Neo.ClientError.Transaction.InvalidBookmark' || code === 'Neo.ClientError.Transaction.InvalidBookmarkMixture') {
-    return new AppError(ErrorCode.BAD_USER_INPUT, 'The X-Neo4j-Bookmark header does not hold bookmarks this database issued.', { neo4jCode: code, header: 'x-neo4j-bookmark' });
+    return new AppError(ErrorCode.BAD_USER_INPUT, 'The X-Neo4j-Bookmark header does not hold bookmarks this database issued.', {
+      neo4jCode: code,
+      header: 'x-neo4j-bookmark',
+    });
   }
   if (code.includes('MemoryPoolOutOfMemoryError') || code.includes('TransactionMemoryLimit') || code.includes('OutOfMemory')) {
     return new AppError(ErrorCode.RESOURCE_LIMIT, 'The query needed more memory than one transaction may use.', { neo4jCode: code });
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+  // The pool's acquisition timeout has no code of its own ('N/A'): with a frozen server it is how an outage shows.
+  const acquisitionTimedOut = error.message.startsWith('Connection acquisition timed out');
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.startsWith('Neo.TransientError.General.DatabaseUnavailable') ||
+    acquisitionTimedOut
+  ) {
     return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database cannot be reached right now; try again shortly.');
   }
   return error;

@@ -17,11 +17,7 @@ export interface OpenDatabase {
  * local Neo4j of NEO4J_DATA_DIR first. Either way, the returned executor has
  * already reached the server.
  */
-export async function openDatabase(
-  config: Config,
-  log: (message: string) => void,
-  onQuery?: DbOptions['onQuery'],
-): Promise<OpenDatabase> {
+export async function openDatabase(config: Config, log: (message: string) => void, onQuery?: DbOptions['onQuery']): Promise<OpenDatabase> {
   const target = config.neo4j;
   let local: LocalNeo4j | undefined;
   let credentials: { uri: string; user: string; password: string };
@@ -32,7 +28,8 @@ export async function openDatabase(
     credentials = target;
   }
   try {
-    const driver = await connectDriver({ ...credentials, connectTimeoutMs: target.connectTimeoutMs, log });
+    const { connectTimeoutMs, maxRetryTimeMs, acquisitionTimeoutMs, connectionTimeoutMs } = target;
+    const driver = await connectDriver({ ...credentials, connectTimeoutMs, maxRetryTimeMs, acquisitionTimeoutMs, connectionTimeoutMs, log });
     const db = createDb({
       driver,
       database: target.database,

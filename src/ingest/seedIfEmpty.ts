@@ -2,7 +2,7 @@ import path from 'node:path';
 import { projectRoot } from '../config';
 import type { Db } from '../db';
 import { defaultSeedFiles } from './defaultSeedFiles';
-import { loadSeedFiles, type SeedSummary } from './loadSeedDocuments';
+import { loadSeedFiles, type LoadSeedOptions, type SeedSummary } from './loadSeedDocuments';
 import { COUNT_ENTITIES } from './seedQueries';
 
 /**
@@ -15,13 +15,14 @@ export async function seedIfEmpty(
   db: Db,
   log: (message: string, fields?: Record<string, unknown>) => void,
   files = defaultSeedFiles(),
+  options?: LoadSeedOptions,
 ): Promise<SeedSummary | null> {
   const [{ entities }] = await db.read<{ entities: number }>('countEntities', COUNT_ENTITIES);
   if (entities > 0) {
     log(`The graph already holds ${entities} entities: not seeding.`);
     return null;
   }
-  const summary = await loadSeedFiles(db, files);
+  const summary = await loadSeedFiles(db, files, options);
   // One line with the counts as fields (a log collector indexes them; a terminal shows them below the line).
   const created = (counts: SeedSummary['entities']) => Object.values(counts).reduce((total, c) => total + c.created, 0);
   log(

@@ -21,9 +21,10 @@ export const analystSavedQueryResolvers: {
     },
     async runSavedQuery(_parent, args, ctx) {
       const query = ctx.cypher.findSavedQuery(args.name);
-      // A reader learns of a non-public query only that it needs a stronger role, not what it does.
-      if (!query) throw notFound(`There is no saved query named ${JSON.stringify(args.name)}.`, { argument: 'name', value: args.name });
-      if (!query.public) requireRole(ctx.viewer, 'analyst', `runSavedQuery(${JSON.stringify(args.name)})`);
+      // A private query is NOT_FOUND to those who may not run it, exactly as an unknown name: its name is not revealed either.
+      if (!query || (!query.public && !hasRole(ctx.viewer, 'analyst'))) {
+        throw notFound(`There is no saved query named ${JSON.stringify(args.name)}.`, { argument: 'name', value: args.name });
+      }
       return ctx.cypher.runSavedQuery(ctx.db, query, args.params, args.limit, { requestId: ctx.requestId, keyName: ctx.viewer.keyName });
     },
   },

@@ -30,7 +30,9 @@ import { costLimitPlugin } from './plugins/costLimitPlugin';
 import { limitsProtection } from './plugins/limitsProtection';
 import { loggingPlugin } from './plugins/loggingPlugin';
 import { metricsPlugin } from './plugins/metricsPlugin';
+import { outageStatusPlugin } from './plugins/outageStatusPlugin';
 import { assignRequestId, currentRequest, enterRequestScope } from './requestScope';
+import { KnownOperationTypesRule } from './validation/KnownOperationTypesRule';
 
 /** What the application is made of; tests build it twice with different parts. */
 export interface AppDeps {
@@ -116,12 +118,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ApolloServerPluginLandingPageDisabled(),
       loggingPlugin(),
       metricsPlugin(metrics),
+      outageStatusPlugin(),
     ],
-    validationRules: armor.validationRules,
+    validationRules: [KnownOperationTypesRule, ...armor.validationRules],
+    parseOptions: armor.parseOptions,
     formatError: createFormatError(errorLogger),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    introspection: true,
+    introspection: config.introspection,
     logger,
   });
   await apollo.start();
@@ -133,12 +137,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.json({ status: 'ok' });
   });
   expressApp.get('/readyz', async (_req, res) => {
+    // Its own short bound: a load balancer must learn of a dead or frozen Neo4j in seconds.
+    let timer: NodeJS.Timeout | undefined;
+    const tooSlow = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`Neo4j did not answer within ${config.readyTimeoutMs} ms`)), config.readyTimeoutMs);
+    });
     try {
-      const info = await db.serverInfo();
+      const info = await Promise.race([db.serverInfo(config.readyTimeoutMs), tooSlow]);
       res.json({ status: 'ready', neo4j: info });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'unavailable', reason: 'Neo4j does not answer' });
+    } finally {
+      clearTimeout(timer);
     }
   });
   expressApp.get('/metrics', async (_req, res) => {

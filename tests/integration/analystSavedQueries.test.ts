@@ -55,10 +55,12 @@ describe('saved queries on the seeded graph', () => {
       expect(body.errors).toBeUndefined();
       expect(body.data?.runSavedQuery.rows).toContainEqual({ kind: 'label', name: 'Person', count: expect.any(Number) });
     });
-    it('readers may not run the others: FORBIDDEN', async () => {
+    it('readers may not run the others, and learn nothing of them: NOT_FOUND, as for an unknown name', async () => {
       for (const headers of [{}, bearer(KEYS.reader)]) {
         const { body } = await run('relations-without-evidence', undefined, headers);
-        expect(body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'analyst' });
+        const unknown = await run('no-such-query-at-all', undefined, headers);
+        expect(body.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'name' });
+        expect(body.errors?.[0].message).toBe(unknown.body.errors?.[0].message.replace('no-such-query-at-all', 'relations-without-evidence'));
       }
     });
     it('analysts and admins run them; the seed has no relationship without evidence', async () => {

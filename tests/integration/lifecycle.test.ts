@@ -87,6 +87,11 @@ describe('npm start with the local Neo4j', () => {
     expect(body.data.entity).toEqual({ name: 'Steve Witkoff' });
     expect(processesMentioning(dataDir).length).toBeGreaterThan(0);
     expect(fs.readFileSync(path.join(dataDir, 'password'), 'utf8').trim()).toMatch(/^[0-9a-f]{48}$/);
+    // The data folder is this user's alone, and so is every file Neo4j wrote (umask 077), the system database included.
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+    const written = fs.readdirSync(path.join(dataDir, 'data'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(written.length).toBeGreaterThan(0);
+    for (const entry of written) expect([entry.name, fs.statSync(path.join(entry.parentPath, entry.name)).mode & 0o077]).toEqual([entry.name, 0]);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     child.kill('SIGINT');
