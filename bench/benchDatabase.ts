@@ -10,9 +10,7 @@ import { applySchema } from '../src/ingest';
  * throwaway local Neo4j in a temporary folder on a free loopback port,
  * removed afterwards. Benchmarks only ever talk to loopback or NEO4J_URI.
  */
-export async function openBenchDatabase(
-  prefix: string,
-): Promise<{ config: Config; database: OpenDatabase; close(): Promise<void> }> {
+export async function openBenchDatabase(prefix: string): Promise<{ config: Config; database: OpenDatabase; close(): Promise<void> }> {
   const dataDir = process.env.NEO4J_URI ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'diplograph-bench-'));
   const config = loadConfig({
     ...process.env,
@@ -38,8 +36,7 @@ export async function openBenchDatabase(
   };
 }
 
-const DELETE_BENCH_DATA =
-  'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted';
+const DELETE_BENCH_DATA = 'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted';
 
 /** Removes what a benchmark wrote: every entity whose id starts with its prefix, 5,000 per transaction (bench:limit writes 100,000s). */
 async function deleteBenchData(database: OpenDatabase, prefix: string): Promise<void> {

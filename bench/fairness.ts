@@ -135,11 +135,7 @@ async function main(): Promise<void> {
   let api: ChildProcess | undefined;
   try {
     const loadStarted = performance.now();
-    await db.write(
-      'fairnessHubs',
-      `UNWIND [$hub, $hub2] AS id CREATE (:Entity:Person {id: id, name: 'Fairness hub ' + id, aliases: []})`,
-      { hub, hub2 },
-    );
+    await db.write('fairnessHubs', `UNWIND [$hub, $hub2] AS id CREATE (:Entity:Person {id: id, name: 'Fairness hub ' + id, aliases: []})`, { hub, hub2 });
     for (let start = 1; start <= LEAVES; start += BATCH) {
       await db.write(
         'fairnessLeaves',
@@ -160,7 +156,9 @@ async function main(): Promise<void> {
       { prefix: PREFIX, n: LEAVES },
     );
     const [{ rels }] = await db.read<{ rels: number }>('fairnessHubDegree', 'MATCH (h:Entity {id: $hub}) RETURN COUNT { (h)--() } AS rels', { hub });
-    process.stdout.write(`graph: hub with ${rels} relationships, ${LEAVES + 2} entities, built in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `graph: hub with ${rels} relationships, ${LEAVES + 2} entities, built in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s\n`,
+    );
 
     const neo4j = database.local ?? (config.neo4j.kind === 'remote' ? config.neo4j : undefined);
     if (!neo4j) throw new Error('no Neo4j credentials');
@@ -206,7 +204,19 @@ async function main(): Promise<void> {
       const phase = samples.filter((s) => s.at >= from && s.at < to);
       const ok = phase.filter((s) => s.code === 'OK').map((s) => s.ms);
       const errors = phase.filter((s) => s.code !== 'OK').map((s) => s.code);
-      return { n: phase.length, p50: percentile(phase.map((s) => s.ms), 50), p99: percentile(phase.map((s) => s.ms), 99), ok: ok.length, errors };
+      return {
+        n: phase.length,
+        p50: percentile(
+          phase.map((s) => s.ms),
+          50,
+        ),
+        p99: percentile(
+          phase.map((s) => s.ms),
+          99,
+        ),
+        ok: ok.length,
+        errors,
+      };
     };
     let internalErrors = 0;
     let requestNo = 0;

@@ -37,23 +37,44 @@ async function main(): Promise<void> {
     }
     const got = outcome.outcome === 'match' ? outcome.targetId : outcome.outcome;
     // WRONG: merged into the wrong entity (or merged someone else); review: a person decides; new: a duplicate would be created.
-    const label = outcome.outcome === 'match' ? (outcome.targetId === pair.expected ? null : 'WRONG ') : pair.expected === null ? null : outcome.outcome === 'review' ? 'review' : 'new   ';
+    const label =
+      outcome.outcome === 'match'
+        ? outcome.targetId === pair.expected
+          ? null
+          : 'WRONG '
+        : pair.expected === null
+          ? null
+          : outcome.outcome === 'review'
+            ? 'review'
+            : 'new   ';
     const best = outcome.candidates[0];
-    if (label) misses.push(`  ${label} ${pair.type} "${pair.mention}": expected ${pair.expected ?? 'none'}, got ${got}${best ? ` (best ${best.id} ${best.score})` : ''}`);
+    if (label)
+      misses.push(
+        `  ${label} ${pair.type} "${pair.mention}": expected ${pair.expected ?? 'none'}, got ${got}${best ? ` (best ${best.id} ${best.score})` : ''}`,
+      );
   });
 
   const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
   const ratio = (n: number, d: number) => (d === 0 ? '  -  ' : (n / d).toFixed(3));
-  process.stdout.write(`bench:resolution — ${LABELLED_PAIRS.length} labelled pairs, thresholds match ≥ ${DEFAULT_THRESHOLDS.match}, create < ${DEFAULT_THRESHOLDS.create}\n\n`);
-  process.stdout.write('| category | pairs | same entity | auto matches | precision | recall | sent to review |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n');
+  process.stdout.write(
+    `bench:resolution — ${LABELLED_PAIRS.length} labelled pairs, thresholds match ≥ ${DEFAULT_THRESHOLDS.match}, create < ${DEFAULT_THRESHOLDS.create}\n\n`,
+  );
+  process.stdout.write(
+    '| category | pairs | same entity | auto matches | precision | recall | sent to review |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n',
+  );
   for (const [key, t] of [...tallies].sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))) {
-    process.stdout.write(`| ${key} | ${t.pairs} | ${t.positives} | ${t.matched} | ${ratio(t.correct, t.matched)} | ${ratio(t.correct, t.positives)} | ${pct(t.review, t.pairs)} |\n`);
+    process.stdout.write(
+      `| ${key} | ${t.pairs} | ${t.positives} | ${t.matched} | ${ratio(t.correct, t.matched)} | ${ratio(t.correct, t.positives)} | ${pct(t.review, t.pairs)} |\n`,
+    );
   }
-  if (misses.length) process.stdout.write(`\nNot matched automatically (review: a person decides; new: would duplicate; WRONG: a false merge):\n${misses.join('\n')}\n`);
+  if (misses.length)
+    process.stdout.write(`\nNot matched automatically (review: a person decides; new: would duplicate; WRONG: a false merge):\n${misses.join('\n')}\n`);
   const all = tallies.get('all')!;
   const precision = all.matched ? all.correct / all.matched : 1;
   const recall = all.correct / all.positives;
-  process.stdout.write(`\nprecision ${precision.toFixed(3)} (target 1.000), recall ${recall.toFixed(3)} (target ≥ 0.900), review ${pct(all.review, all.pairs).trim()}\n`);
+  process.stdout.write(
+    `\nprecision ${precision.toFixed(3)} (target 1.000), recall ${recall.toFixed(3)} (target ≥ 0.900), review ${pct(all.review, all.pairs).trim()}\n`,
+  );
   if (precision < 1 || recall < 0.9) process.exitCode = 1;
 }
 

@@ -49,20 +49,27 @@ async function main(): Promise<void> {
   const { db } = database;
   try {
     const people = Math.ceil(Math.sqrt(FACTS));
-    await db.write('benchWritesEntities', `
+    await db.write(
+      'benchWritesEntities',
+      `
       CREATE (:Entity:Source {id: $prefix + 'source', name: 'Bench writes source', nameKey: 'bench writes source', version: 1})
       MERGE (t:SourceText {sourceId: $prefix + 'source'}) SET t.text = $text
       WITH 1 AS one
       UNWIND range(1, $people) AS i
       CREATE (:Entity:Person {id: $prefix + 'person-' + i, name: 'Bench Person ' + i, nameKey: 'bench person ' + i, aliases: [], aliasKeys: [], version: 1})
       CREATE (:Entity:Proposal {id: $prefix + 'proposal-' + i, name: 'Bench proposal ' + i, nameKey: 'bench proposal ' + i, status: 'made', aliases: [], aliasKeys: [], version: 1})`,
-    { prefix: PREFIX, text: SOURCE_TEXT, people });
+      { prefix: PREFIX, text: SOURCE_TEXT, people },
+    );
     const facts: Fact[] = Array.from({ length: FACTS }, (_, k) => ({
       from: `${PREFIX}person-${(k % people) + 1}`,
       to: `${PREFIX}proposal-${Math.floor(k / people) + 1}`,
     }));
 
-    const app = await createApp({ config: { ...config, auth: { apiKeys: [{ name: 'bench-editor', role: 'editor', sha256: hashApiKey(EDITOR_KEY) }] } }, db, logger: createLogger('silent') });
+    const app = await createApp({
+      config: { ...config, auth: { apiKeys: [{ name: 'bench-editor', role: 'editor', sha256: hashApiKey(EDITOR_KEY) }] } },
+      db,
+      logger: createLogger('silent'),
+    });
     const url = await app.listen();
     const clear = () => db.write('benchWritesClear', CLEAR, { prefix: PREFIX });
 
@@ -79,7 +86,17 @@ async function main(): Promise<void> {
             headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_KEY}` },
             body: JSON.stringify({
               query: ASSERT,
-              variables: { input: { requestId: `${PREFIX}r${round}-${k}`, type: 'PROPOSED', ...facts[k], source: `${PREFIX}source`, quote: QUOTE, confidence: 0.9, date: '2025-08' } },
+              variables: {
+                input: {
+                  requestId: `${PREFIX}r${round}-${k}`,
+                  type: 'PROPOSED',
+                  ...facts[k],
+                  source: `${PREFIX}source`,
+                  quote: QUOTE,
+                  confidence: 0.9,
+                  date: '2025-08',
+                },
+              },
             }),
           });
           const body = (await response.json()) as { errors?: unknown };
@@ -115,9 +132,13 @@ async function main(): Promise<void> {
     };
     /** Both methods must have written every fact (and the API one audit entry per fact), or the figures mean nothing. */
     const expectWritten = async (audited: boolean) => {
-      const [row] = await db.read<{ n: number; entries: number }>('benchWritesCheck', `
+      const [row] = await db.read<{ n: number; entries: number }>(
+        'benchWritesCheck',
+        `
         MATCH (p:Person)-[r:PROPOSED]->() WHERE p.id STARTS WITH $prefix WITH count(r) AS n
-        RETURN n, COUNT { MATCH (a:AuditEntry) WHERE a.requestId STARTS WITH $prefix } AS entries`, { prefix: PREFIX });
+        RETURN n, COUNT { MATCH (a:AuditEntry) WHERE a.requestId STARTS WITH $prefix } AS entries`,
+        { prefix: PREFIX },
+      );
       if (row.n !== facts.length || row.entries !== (audited ? facts.length : 0)) {
         throw new Error(`expected ${facts.length} relations and ${audited ? facts.length : 0} audit entries, found ${row.n} and ${row.entries}`);
       }

@@ -108,7 +108,12 @@ CREATE (s)-[:ABOUT {sources: [$prefix + 'source-' + (i % $size.sources)], confid
  * 10,000, and reports what it wrote and how fast. The schema (constraints,
  * name indexes) must be applied first: the batches look nodes up by id.
  */
-export async function generateGraph(db: Db, prefix: string, size: GraphSize, log: (line: string) => void): Promise<{ nodes: number; relationships: number }> {
+export async function generateGraph(
+  db: Db,
+  prefix: string,
+  size: GraphSize,
+  log: (line: string) => void,
+): Promise<{ nodes: number; relationships: number }> {
   const started = performance.now();
   let nodes = 0;
   let relationships = 0;
@@ -131,6 +136,8 @@ export async function generateGraph(db: Db, prefix: string, size: GraphSize, log
     log(`  ${step.what}: ${count} nodes, ${count * step.relationships} relationships in ${((performance.now() - stepStarted) / 1000).toFixed(1)} s`);
   }
   const seconds = (performance.now() - started) / 1000;
-  log(`generated ${nodes} nodes and ${relationships} relationships in ${seconds.toFixed(1)} s: ${Math.round((nodes + relationships) / seconds)} entities+relationships/s`);
+  log(
+    `generated ${nodes} nodes and ${relationships} relationships in ${seconds.toFixed(1)} s: ${Math.round((nodes + relationships) / seconds)} entities+relationships/s`,
+  );
   return { nodes, relationships };
 }

@@ -54,7 +54,9 @@ RETURN n.name AS name,
           edges: rows.map((r) => ({
             node: {
               name: r.name,
-              proposer: { edges: r.proposer.map((p: any) => ({ node: { name: p.name }, evidence: p.sources.map((name: string) => ({ source: { name } })) })) },
+              proposer: {
+                edges: r.proposer.map((p: any) => ({ node: { name: p.name }, evidence: p.sources.map((name: string) => ({ source: { name } })) })),
+              },
               addressees: names(r.addressees),
             },
           })),
@@ -110,7 +112,10 @@ RETURN n.id AS id, n.name AS name, n.description AS description,
           description: r.description,
           offices: {
             totalCount: r.officeCount,
-            edges: r.offices.map((o: any) => ({ node: { name: o.name }, evidence: o.sources.map((name: string) => ({ quote: o.quote, source: { name } })) })),
+            edges: r.offices.map((o: any) => ({
+              node: { name: o.name },
+              evidence: o.sources.map((name: string) => ({ quote: o.quote, source: { name } })),
+            })),
           },
           subjectOf: { totalCount: r.aboutCount, edges: r.subjectOf.map((name: string) => ({ node: { name } })) },
         },

@@ -23,14 +23,17 @@ export function clientConcurrencyGate(maxInFlight: number, apiKeys: readonly Api
     }
     const count = inFlight.get(client) ?? 0;
     if (count >= maxInFlight) {
-      res.status(429).set('retry-after', '1').json({
-        errors: [
-          {
-            message: `This client already has ${count} requests being served (ADMISSION_CLIENT_MAX_IN_FLIGHT); wait for their answers.`,
-            extensions: { code: ErrorCode.TOO_MANY_REQUESTS, reason: 'CLIENT_CONCURRENCY', retryAfter: 1 },
-          },
-        ],
-      });
+      res
+        .status(429)
+        .set('retry-after', '1')
+        .json({
+          errors: [
+            {
+              message: `This client already has ${count} requests being served (ADMISSION_CLIENT_MAX_IN_FLIGHT); wait for their answers.`,
+              extensions: { code: ErrorCode.TOO_MANY_REQUESTS, reason: 'CLIENT_CONCURRENCY', retryAfter: 1 },
+            },
+          ],
+        });
       return;
     }
     inFlight.set(client, count + 1);

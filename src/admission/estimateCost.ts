@@ -110,7 +110,8 @@ export function estimateCost(
   variables: Record<string, unknown>,
   limits: CostLimits,
 ): CostEstimate {
-  const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const rootType =
+    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   const estimate: CostEstimate = {
     cost: 0,
     parts: [],
@@ -150,7 +151,10 @@ export function estimateCost(
   const walkField = (node: FieldNode, parent: GraphQLCompositeType, scope: Scope): number => {
     visits += 1;
     if (visits > MAX_VISITS) {
-      refuse({ limit: 'QUERY_MAX_COST', max: limits.maxCost, estimate: Infinity, path: scope.path }, `The operation has more than ${MAX_VISITS} fields once its fragments are spread; ask for less.`);
+      refuse(
+        { limit: 'QUERY_MAX_COST', max: limits.maxCost, estimate: Infinity, path: scope.path },
+        `The operation has more than ${MAX_VISITS} fields once its fragments are spread; ask for less.`,
+      );
       return 0;
     }
     const name = node.name.value;

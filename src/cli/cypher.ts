@@ -47,7 +47,7 @@ async function failure(response: Response): Promise<Error> {
 
 /** A value as one table cell: text as is, everything else as JSON, cut at 60 characters. */
 function cell(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? 'null';
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null');
   const line = text.replace(/\s+/g, ' ');
   return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
@@ -55,7 +55,11 @@ function cell(value: unknown): string {
 function table(columns: string[], rows: Array<Record<string, unknown>>): string {
   const cells = rows.map((row) => columns.map((column) => cell(row[column])));
   const widths = columns.map((column, i) => Math.max(column.length, ...cells.map((line) => line[i]!.length)));
-  const format = (line: string[]) => line.map((text, i) => text.padEnd(widths[i]!)).join(' │ ').trimEnd();
+  const format = (line: string[]) =>
+    line
+      .map((text, i) => text.padEnd(widths[i]!))
+      .join(' │ ')
+      .trimEnd();
   return [format(columns), widths.map((width) => '─'.repeat(width)).join('─┼─'), ...cells.map(format)].join('\n');
 }
 
@@ -78,7 +82,10 @@ async function run(target: Target, query: string, out: NodeJS.WritableStream): P
     headers: headers(target),
     body: JSON.stringify({ query: CYPHER, variables: { query, params: target.params, limit: target.limit } }),
   });
-  const body = (await response.json().catch(() => null)) as { data?: { cypher: CypherAnswer }; errors?: Array<{ message: string; extensions?: { code?: string } }> } | null;
+  const body = (await response.json().catch(() => null)) as {
+    data?: { cypher: CypherAnswer };
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  } | null;
   if (!body) throw new Error(`HTTP ${response.status}: the answer is not JSON`);
   if (body.errors?.length) throw new Error(body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('\n'));
   const result = body.data!.cypher;
@@ -132,10 +139,15 @@ async function main(argv: string[]): Promise<void> {
         throw new InvalidArgumentError('expected a JSON object, such as {"id": "steve-witkoff"}');
       }
     })
-    .option('--format <format>', 'table, json, csv or ndjson', (value: string) => {
-      if (!['table', 'json', 'csv', 'ndjson'].includes(value)) throw new InvalidArgumentError('expected table, json, csv or ndjson');
-      return value;
-    }, 'table')
+    .option(
+      '--format <format>',
+      'table, json, csv or ndjson',
+      (value: string) => {
+        if (!['table', 'json', 'csv', 'ndjson'].includes(value)) throw new InvalidArgumentError('expected table, json, csv or ndjson');
+        return value;
+      },
+      'table',
+    )
     .showHelpAfterError();
   program.parse(argv);
   const options = program.opts<{ url: string; key?: string; limit?: number; params?: unknown; format: Target['format'] }>();

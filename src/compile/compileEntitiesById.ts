@@ -10,7 +10,12 @@ import type { EntityPlan } from './SelectionPlan';
  * selection asks, with its relation fields, in one statement. Rows hold
  * `id` and `entity` (null for an id that is not in the graph).
  */
-export function compileEntitiesById(ctx: PlanContext, type: GraphQLNamedType, fieldNodes: readonly FieldNode[], ids: readonly string[]): CompiledStatement {
+export function compileEntitiesById(
+  ctx: PlanContext,
+  type: GraphQLNamedType,
+  fieldNodes: readonly FieldNode[],
+  ids: readonly string[],
+): CompiledStatement {
   const plan: EntityPlan = planEntity(ctx, type, fieldNodes);
   return compileStatement(
     ctx,

@@ -47,11 +47,15 @@ function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): s
   if (plan.source) {
     const s = names.fresh('s');
     const e = names.fresh('e');
-    entries.push(`evSources: COLLECT { UNWIND coalesce(${r}.sources, []) AS ${s} OPTIONAL MATCH (${e}:Source {id: ${s}}) RETURN { id: ${s}, entity: CASE WHEN ${e} IS NULL THEN null ELSE ${renderEntity(plan.source, e, names, s)} END } }`);
+    entries.push(
+      `evSources: COLLECT { UNWIND coalesce(${r}.sources, []) AS ${s} OPTIONAL MATCH (${e}:Source {id: ${s}}) RETURN { id: ${s}, entity: CASE WHEN ${e} IS NULL THEN null ELSE ${renderEntity(plan.source, e, names, s)} END } }`,
+    );
   }
   if (plan.statement) {
     const t = names.fresh('t');
-    entries.push(`evStatements: COLLECT { MATCH (${t}:Statement {id: ${r}.statement}) RETURN ${renderEntity(plan.statement, t, names, `${r}.statement`)} }`);
+    entries.push(
+      `evStatements: COLLECT { MATCH (${t}:Statement {id: ${r}.statement}) RETURN ${renderEntity(plan.statement, t, names, `${r}.statement`)} }`,
+    );
   }
   return entries;
 }
@@ -107,12 +111,7 @@ export function renderRelation(rel: RelationPlan, a: string, names: VariableName
     const { match, direction, where } = matchOf(rel, a, vars, names);
     const conditions = [where, rel.page.after ? `[${vars.t}, ${vars.d}, ${vars.mid}, ${vars.anchor}.id] > $${rel.page.after}` : null].filter(Boolean);
     // Terms that are constant for one entity's edges are left out of the sort.
-    const sort = [
-      single ? null : vars.t,
-      rel.direction === 'BOTH' ? vars.d : null,
-      vars.mid,
-      rel.via ? `${vars.anchor}.id` : null,
-    ].filter(Boolean);
+    const sort = [single ? null : vars.t, rel.direction === 'BOTH' ? vars.d : null, vars.mid, rel.via ? `${vars.anchor}.id` : null].filter(Boolean);
     parts.push(`page: COLLECT {
     ${match}
     WITH ${vars.anchor}, ${r}, ${vars.m}, ${direction} AS ${vars.d}, ${vars.m}.id AS ${vars.mid}${single ? '' : `, type(${r}) AS ${vars.t}`}${conditions.length ? `\n    WHERE ${conditions.join(' AND ')}` : ''}

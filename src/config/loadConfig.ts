@@ -12,9 +12,7 @@ import { projectRoot } from './projectRoot';
  * Every environment variable the service reads, with its default.
  * The README's configuration table mirrors this list; keep them together.
  */
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
-  .transform((v) => v === 'true' || v === '1');
+const booleanFromEnv = z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }).transform((v) => v === 'true' || v === '1');
 
 const int = (min: number, max: number) =>
   z.coerce
@@ -53,8 +51,14 @@ const envSchema = z.object({
   READY_TIMEOUT_MS: int(100, 60_000).default(1_500),
 
   NEO4J_BOLT_PORT: int(0, 65535).default(7687),
-  NEO4J_DATA_DIR: z.string().min(1).default(path.join(projectRoot, '.data', 'neo4j')),
-  NEO4J_CACHE_DIR: z.string().min(1).default(path.join(os.homedir(), '.cache', 'diplograph')),
+  NEO4J_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(projectRoot, '.data', 'neo4j')),
+  NEO4J_CACHE_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(os.homedir(), '.cache', 'diplograph')),
   NEO4J_HEAP: memorySize.default('1g'),
   NEO4J_PAGECACHE: memorySize.default('512m'),
   NEO4J_TX_MEMORY_MAX: memorySize.default('256m'),
@@ -115,7 +119,10 @@ const envSchema = z.object({
   JWT_JWKS_FILE: z.string().min(1).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
-  JWT_ROLES_CLAIM: z.string().regex(/^[^\s]{1,200}$/, { error: 'expected a claim name without spaces' }).default('roles'),
+  JWT_ROLES_CLAIM: z
+    .string()
+    .regex(/^[^\s]{1,200}$/, { error: 'expected a claim name without spaces' })
+    .default('roles'),
   JWT_CLOCK_TOLERANCE_S: int(0, 300).default(30),
 
   // The write API (docs/writes.md).
@@ -323,9 +330,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const problems: string[] = [];
   if (e.LIST_DEFAULT_LIMIT > e.LIST_MAX_LIMIT) {
-    problems.push(
-      `LIST_DEFAULT_LIMIT=${e.LIST_DEFAULT_LIMIT}: expected at most LIST_MAX_LIMIT (${e.LIST_MAX_LIMIT})`,
-    );
+    problems.push(`LIST_DEFAULT_LIMIT=${e.LIST_DEFAULT_LIMIT}: expected at most LIST_MAX_LIMIT (${e.LIST_MAX_LIMIT})`);
   }
   if (e.GRAPH_NODE_LIMIT > e.GRAPH_MAX_NODE_LIMIT) {
     problems.push(`GRAPH_NODE_LIMIT=${e.GRAPH_NODE_LIMIT}: expected at most GRAPH_MAX_NODE_LIMIT (${e.GRAPH_MAX_NODE_LIMIT})`);
@@ -451,7 +456,9 @@ function readApiKeys(e: Env, problems: string[]): ApiKey[] {
     try {
       sources.push({ text: fs.readFileSync(e.API_KEYS_FILE, 'utf8'), origin: `API_KEYS_FILE=${JSON.stringify(e.API_KEYS_FILE)}` });
     } catch (error) {
-      problems.push(`API_KEYS_FILE=${JSON.stringify(e.API_KEYS_FILE)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      problems.push(
+        `API_KEYS_FILE=${JSON.stringify(e.API_KEYS_FILE)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
   }
   const parsed = parseApiKeys(sources);

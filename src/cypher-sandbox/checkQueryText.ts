@@ -9,9 +9,40 @@ export const MAX_QUERY_LENGTH = 20_000;
  * `RETURN use AS u`); after anything else, `USE` starts a USE clause.
  */
 const NOT_A_GRAPH_NAME = new Set([
-  'AS', 'AND', 'OR', 'XOR', 'NOT', 'IS', 'IN', 'STARTS', 'ENDS', 'CONTAINS', 'WHERE', 'ORDER', 'SKIP', 'OFFSET',
-  'LIMIT', 'MATCH', 'OPTIONAL', 'WITH', 'RETURN', 'UNWIND', 'CALL', 'UNION', 'FINISH', 'ASC', 'DESC',
-  'ASCENDING', 'DESCENDING', 'CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'FOREACH',
+  'AS',
+  'AND',
+  'OR',
+  'XOR',
+  'NOT',
+  'IS',
+  'IN',
+  'STARTS',
+  'ENDS',
+  'CONTAINS',
+  'WHERE',
+  'ORDER',
+  'SKIP',
+  'OFFSET',
+  'LIMIT',
+  'MATCH',
+  'OPTIONAL',
+  'WITH',
+  'RETURN',
+  'UNWIND',
+  'CALL',
+  'UNION',
+  'FINISH',
+  'ASC',
+  'DESC',
+  'ASCENDING',
+  'DESCENDING',
+  'CREATE',
+  'MERGE',
+  'SET',
+  'DELETE',
+  'DETACH',
+  'REMOVE',
+  'FOREACH',
 ]);
 
 /**
@@ -43,8 +74,7 @@ export function checkQueryText(query: string, argument = 'query'): void {
     const next = tokens[semicolon + 1];
     const at = positionOf(query, next.offset);
     throw badInput(
-      `${argument} holds several statements (a second one starts at line ${at.line}, column ${at.column}); ` +
-        'send one statement per request.',
+      `${argument} holds several statements (a second one starts at line ${at.line}, column ${at.column}); ` + 'send one statement per request.',
       { argument, position: at },
     );
   }
@@ -58,10 +88,11 @@ export function checkQueryText(query: string, argument = 'query'): void {
   const use = tokens.findIndex((t, i) => isUseClause(tokens, i));
   if (use !== -1) {
     const at = positionOf(query, tokens[use].offset);
-    throw forbidden(
-      `${argument} has a USE clause (line ${at.line}, column ${at.column}); analyst queries always run on this API's database.`,
-      { argument, refused: 'USE', position: at },
-    );
+    throw forbidden(`${argument} has a USE clause (line ${at.line}, column ${at.column}); analyst queries always run on this API's database.`, {
+      argument,
+      refused: 'USE',
+      position: at,
+    });
   }
 }
 

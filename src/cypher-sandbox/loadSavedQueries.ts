@@ -62,7 +62,11 @@ export function loadSavedQueries(dir: string): Map<string, SavedQuery> {
       const wrong = p.default !== null ? typeProblem(p, p.default) : undefined;
       if (wrong) problems.push(`${where}: parameter ${p.name}: the default ${wrong}`);
     }
-    const used = new Set(scanCypher(spec.cypher).filter((t) => t.kind === 'parameter').map((t) => t.text));
+    const used = new Set(
+      scanCypher(spec.cypher)
+        .filter((t) => t.kind === 'parameter')
+        .map((t) => t.text),
+    );
     for (const name of used) if (!spec.parameters[name]) problems.push(`${where}: the Cypher uses $${name}, which is not declared`);
     for (const p of parameters) if (!used.has(p.name)) problems.push(`${where}: parameter ${p.name} is declared but not used`);
     try {

@@ -60,4 +60,3 @@ export function shiftPosition(position: CypherPosition, shift: TextShift): Cyphe
   if (line < 1) return { line: 1, column: 1, offset: 0 };
   return { line, column: Math.max(1, position.column), offset: Math.max(0, position.offset - shift.chars) };
 }
-

@@ -74,7 +74,11 @@ export function scanCypher(original: string): CypherToken[] {
       const start = i;
       while (i < n && /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Cf}_]/u.test(text[i])) i += 1;
       // Format characters (zero-width spaces, joiners) are dropped before comparing: conservative, as this layer only refuses.
-      const word = text.slice(start, i).normalize('NFKC').replace(/\p{Cf}/gu, '').toUpperCase();
+      const word = text
+        .slice(start, i)
+        .normalize('NFKC')
+        .replace(/\p{Cf}/gu, '')
+        .toUpperCase();
       tokens.push({ kind: 'word', text: word, offset: start });
     } else {
       tokens.push({ kind: 'symbol', text: c, offset: i });
@@ -96,7 +100,7 @@ export function decodeUnicodeEscapes(original: string): { text: string; origin: 
   let text = '';
   const origin: number[] = [];
   let backslashes = 0;
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const hex = original.slice(i + 2, i + 6);
     if (original[i] === '\\' && backslashes % 2 === 0 && original[i + 1] === 'u' && /^[0-9A-Fa-f]{4}$/.test(hex)) {
       text += String.fromCharCode(parseInt(hex, 16));

@@ -35,7 +35,6 @@ export interface DbOptions {
   expensiveSessions?: number;
 }
 
-
 /**
  * The one module that talks to Neo4j. Resolvers, loaders, the seed loader and
  * the analyst sandbox reach the database only through a Db: it picks read or
@@ -171,8 +170,7 @@ function createView(
   const failure = (error: unknown) => (scope.signal.aborted ? scope.signal.reason : mapNeo4jError(error));
 
   /** Waits for a session slot of the expensive lane when this request is in it; returns the release. */
-  const laneSlot = async (): Promise<() => void> =>
-    scope.lane === 'expensive' && expensiveSessions ? expensiveSessions.acquire() : () => {};
+  const laneSlot = async (): Promise<() => void> => (scope.lane === 'expensive' && expensiveSessions ? expensiveSessions.acquire() : () => {});
 
   const txConfig = (name: string, opts: QueryOptions = {}) => ({
     timeout: timeoutFor(opts),
@@ -208,7 +206,11 @@ function createView(
       // The transaction is over: handing the connection back to the pool is nothing the caller must wait for
       // (and a session awaitAnswer gave up on is already closing in the background).
       if (isAbandoned(session)) release();
-      else void session.close().catch(() => {}).finally(release);
+      else
+        void session
+          .close()
+          .catch(() => {})
+          .finally(release);
     }
   }
 
@@ -219,7 +221,11 @@ function createView(
     const session = openSession('WRITE');
     try {
       const config = txConfig(name, opts);
-      const value = await awaitAnswer(session, session.executeWrite((tx) => (checkScope(), work(tx)), config), config.timeout);
+      const value = await awaitAnswer(
+        session,
+        session.executeWrite((tx) => (checkScope(), work(tx)), config),
+        config.timeout,
+      );
       return { value, bookmarks: await session.lastBookmarks() };
     } catch (error) {
       throw failure(error);

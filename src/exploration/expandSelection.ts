@@ -51,6 +51,9 @@ export async function expandSelection(deps: ExplorationDeps, args: ExpandArgs): 
     edgeLimit: nodeLimit * limits.edgesPerNode,
     scanLimit: limits.scanLimit,
   });
-  primeEntities(deps, subgraph.nodes.map((node) => node.entity));
+  primeEntities(
+    deps,
+    subgraph.nodes.map((node) => node.entity),
+  );
   return subgraph;
 }

@@ -37,6 +37,9 @@ export async function exploreNeighborhood(deps: ExplorationDeps, args: Neighborh
     edgeLimit: nodeLimit * limits.edgesPerNode,
     scanLimit: limits.scanLimit,
   });
-  primeEntities(deps, subgraph.nodes.map((node) => node.entity));
+  primeEntities(
+    deps,
+    subgraph.nodes.map((node) => node.entity),
+  );
   return subgraph;
 }

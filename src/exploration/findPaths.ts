@@ -70,7 +70,10 @@ export async function findPaths(deps: ExplorationDeps, args: PathsArgs): Promise
   }
 
   const result = sortPaths([...paths.values()]).slice(0, first);
-  primeEntities(deps, result.flatMap((path) => path.nodes.map((node) => node.entity)));
+  primeEntities(
+    deps,
+    result.flatMap((path) => path.nodes.map((node) => node.entity)),
+  );
   return result;
 }
 

@@ -10,16 +10,12 @@ import { WRITE_SCHEMA_STATEMENTS } from '../mutations/writeSchema';
  */
 export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
-  ...ENTITY_TYPES.map(
-    (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
-  ),
+  ...ENTITY_TYPES.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
   'CREATE INDEX entity_name_key IF NOT EXISTS FOR (n:Entity) ON (n.nameKey)',
   // Keyset pagination of the list queries (persons, meetings ...) sorts by (name, id) within one label:
   // a composite index per label serves both the range seek after a cursor and the order.
-  ...ENTITY_TYPES.map(
-    (label) => `CREATE INDEX ${label.toLowerCase()}_name_id IF NOT EXISTS FOR (n:${label}) ON (n.name, n.id)`,
-  ),
+  ...ENTITY_TYPES.map((label) => `CREATE INDEX ${label.toLowerCase()}_name_id IF NOT EXISTS FOR (n:${label}) ON (n.name, n.id)`),
   'CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)',
   // Lookups the API makes: meetings and proposals by status, events and statements by date, sources by kind.
   'CREATE INDEX meeting_status IF NOT EXISTS FOR (n:Meeting) ON (n.status)',

@@ -19,7 +19,8 @@ export function claimsOf(entity: SeedEntity, documentId: string, documentSources
     if (given === undefined || NOT_CLAIMED.has(property)) continue;
     for (const value of Array.isArray(given) ? given : [given]) {
       const entry =
-        entity.evidence?.find((e) => e.property === property && e.value === value) ?? entity.evidence?.find((e) => e.property === property && e.value === undefined);
+        entity.evidence?.find((e) => e.property === property && e.value === value) ??
+        entity.evidence?.find((e) => e.property === property && e.value === undefined);
       const sources = (entry?.sources ?? documentSources).map(target);
       claims.push(JSON.stringify({ document: documentId, property, value, sources, quote: entry?.quote ?? null }));
     }

@@ -26,13 +26,9 @@ const text = z.string({ error: 'expected a string' }).trim().min(1, { error: 'ex
 
 /** Written as the source gives it: a year (2025), a month ("2022-02") or a day ("2025-08-07"). */
 const partialDate = z
-  .union(
-    [
-      z.string().regex(PARTIAL_DATE_PATTERN),
-      z.number().int().min(1000).max(9999),
-    ],
-    { error: 'expected a date written as YYYY, YYYY-MM or YYYY-MM-DD' },
-  )
+  .union([z.string().regex(PARTIAL_DATE_PATTERN), z.number().int().min(1000).max(9999)], {
+    error: 'expected a date written as YYYY, YYYY-MM or YYYY-MM-DD',
+  })
   .describe('A date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD.');
 
 const confidence = z
@@ -79,9 +75,7 @@ const common = {
       'Per-property evidence: which sources assert a property (default: the document sources) and with what words. ' +
         'Background knowledge added by editors names an editorial reference Source.',
     ),
-  sameAs: id
-    .optional()
-    .describe('Resolution decided by the document: this entity is that graph entity (when a load stops for review).'),
+  sameAs: id.optional().describe('Resolution decided by the document: this entity is that graph entity (when a load stops for review).'),
   distinctFrom: z
     .array(id, { error: 'expected a list of ids' })
     .optional()
@@ -98,7 +92,10 @@ export const entitySchemas = [
   entity('Person', 'A human being.', {}),
   entity('Office', 'A public office, such as President of Russia.', { kind: optionalText }),
   entity('Country', 'A sovereign state.', {
-    isoCode: z.string().regex(/^[A-Z]{2}$/, { error: 'expected an ISO 3166 alpha-2 code such as "US"' }).optional(),
+    isoCode: z
+      .string()
+      .regex(/^[A-Z]{2}$/, { error: 'expected an ISO 3166 alpha-2 code such as "US"' })
+      .optional(),
   }),
   entity('Organization', 'A government body, news agency, armed force or international body.', { kind: optionalText }),
   entity('Place', 'A city, building, region or front line.', { kind: optionalText, extentText: optionalText, casualtiesText: optionalText }),
@@ -108,9 +105,7 @@ export const entitySchemas = [
     }),
     statusText: optionalText,
     format: optionalText,
-    venueStatus: z
-      .enum(['unknown', 'selected-undisclosed', 'disclosed'], { error: 'expected unknown, selected-undisclosed or disclosed' })
-      .optional(),
+    venueStatus: z.enum(['unknown', 'selected-undisclosed', 'disclosed'], { error: 'expected unknown, selected-undisclosed or disclosed' }).optional(),
     venueText: optionalText,
     plannedText: optionalText,
     date: partialDate.optional(),

@@ -135,7 +135,10 @@ function checkReferences(
     const sameName = byKey.get(key);
     if (sameName !== undefined && document.entities[sameName].id !== entity.id) {
       problems.push(
-        problemAt(['entities', index, 'name'], `"${entity.name}" is also the name of entities[${sameName}] ("${document.entities[sameName].id}"), of the same type`),
+        problemAt(
+          ['entities', index, 'name'],
+          `"${entity.name}" is also the name of entities[${sameName}] ("${document.entities[sameName].id}"), of the same type`,
+        ),
       );
     } else {
       byKey.set(key, index);
@@ -210,8 +213,10 @@ function checkReferences(
       const statement = byId.get(relation.statement);
       if (!statement && malformedIds.has(relation.statement)) {
         // already reported at the entity
-      } else if (!statement) problems.push(problemAt(at('statement'), `unknown statement "${relation.statement}": no entity with this id in the document`));
-      else if (statement.type !== 'Statement') problems.push(problemAt(at('statement'), `"${relation.statement}" is a ${statement.type}, not a Statement`));
+      } else if (!statement)
+        problems.push(problemAt(at('statement'), `unknown statement "${relation.statement}": no entity with this id in the document`));
+      else if (statement.type !== 'Statement')
+        problems.push(problemAt(at('statement'), `"${relation.statement}" is a ${statement.type}, not a Statement`));
       else if (relation.quote !== undefined) {
         const statementText = (document.entities[statement.index] as { text: string }).text;
         if (!statementText.includes(relation.quote)) {

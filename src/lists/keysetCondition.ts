@@ -61,9 +61,7 @@ export function keysetCondition(ordering: Ordering, value: string | number | nul
   }
   if (value === null) {
     // The cursor sits among the entities without a value.
-    return ordering.descending
-      ? { text: `(${prop} IS NOT NULL OR n.id < $afterId)`, params }
-      : { text: `(${prop} IS NULL AND n.id > $afterId)`, params };
+    return ordering.descending ? { text: `(${prop} IS NOT NULL OR n.id < $afterId)`, params } : { text: `(${prop} IS NULL AND n.id > $afterId)`, params };
   }
   return ordering.descending
     ? { text: `(${prop} < ${at} OR ${prop} = ${at} AND n.id < $afterId)`, params }

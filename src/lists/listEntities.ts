@@ -131,8 +131,7 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
     { ...paramsOf(conditions), limit: first + 1 },
   );
   const [row] = await ctx.db.read<{ total?: number; page?: EntityRecord[] }>(`list${label}`, statement.text, statement.params);
-  const sortKey = (node: EntityRecord) =>
-    ordering.property ? [(node[ordering.property] as string | null | undefined) ?? null, node.id] : [node.id];
+  const sortKey = (node: EntityRecord) => (ordering.property ? [(node[ordering.property] as string | null | undefined) ?? null, node.id] : [node.id]);
   const edges = (row?.page ?? []).map((node) => ({ cursor: encodeCursor(orderingName, sortKey(node)), node }));
   const total = row?.total ?? 0;
   return toConnection(edges, first, async () => total);

@@ -86,7 +86,17 @@ export async function assertRelation(env: MutationEnv, input: AssertRelationInpu
       document: { id: 'write-api' },
       defaults: { sources: [source.id] },
       entities: [],
-      relations: [{ ...withoutNulls(evidence), type, from: from.id, to: to.id, sources: [source.id], ...(statement ? { statement: statement.id } : {}), properties: propertiesOf(properties, 'input.properties', []) }],
+      relations: [
+        {
+          ...withoutNulls(evidence),
+          type,
+          from: from.id,
+          to: to.id,
+          sources: [source.id],
+          ...(statement ? { statement: statement.id } : {}),
+          properties: propertiesOf(properties, 'input.properties', []),
+        },
+      ],
     } as unknown as SeedDocument;
     await writeSeedPlan(tx, buildSeedPlan(document, new Map()), { files: [], entities: {}, relations: {} } as SeedSummary);
     if (before?.retracted === true) await tx.run(REINSTATE, { from: from.id, type, to: to.id });
@@ -114,11 +124,19 @@ function checkRelationInput(input: AssertRelationInput): FieldProblem[] {
   }
   const properties = propertiesOf(input.properties, 'input.properties', problems);
   for (const name of Object.keys(properties)) {
-    if (RESERVED_RELATION_KEYS.has(name)) problems.push({ field: `input.properties.${name}`, message: `"${name}" is evidence: write it beside type/from/to, not under properties` });
+    if (RESERVED_RELATION_KEYS.has(name))
+      problems.push({ field: `input.properties.${name}`, message: `"${name}" is evidence: write it beside type/from/to, not under properties` });
   }
   // Placeholders stand in for the references, which are resolved against the graph instead.
   const parsed = seedRelationSchema.safeParse({
-    ...withoutNulls({ quote: input.quote, confidence: input.confidence, date: input.date, dateText: input.dateText, validFrom: input.validFrom, validTo: input.validTo }),
+    ...withoutNulls({
+      quote: input.quote,
+      confidence: input.confidence,
+      date: input.date,
+      dateText: input.dateText,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+    }),
     type: input.type,
     from: 'from',
     to: 'to',
@@ -141,4 +159,3 @@ async function checkQuote(tx: ManagedTransaction, quote: string, id: string, wha
     throw inputError([{ field: 'input.quote', message: `the quote is not verbatim in the stored text of ${what} "${id}"` }]);
   }
 }
-

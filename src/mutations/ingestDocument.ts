@@ -40,7 +40,15 @@ export async function ingestDocument(env: MutationEnv, input: IngestDocumentInpu
       before: null,
       // A document touches many things: its record is what the load counted and the versions it left.
       after: { summary, versions: Object.fromEntries(entityIds.map((id) => [id, versionOf(after.get(id))])) },
-      events: entityIds.map((id) => ({ kind: 'ENTITY' as const, entityId: id, relationId: null, relationType: null, to: null, version: versionOf(after.get(id)), retracted: false })),
+      events: entityIds.map((id) => ({
+        kind: 'ENTITY' as const,
+        entityId: id,
+        relationId: null,
+        relationType: null,
+        to: null,
+        version: versionOf(after.get(id)),
+        retracted: false,
+      })),
     };
   });
 }

@@ -25,7 +25,10 @@ export function inputError(problems: readonly FieldProblem[]): AppError {
 export function zodProblems(issues: readonly z.core.$ZodIssue[], rename: (path: readonly PropertyKey[]) => string): FieldProblem[] {
   return issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return { field: rename(issue.path), message: `unknown propert${issue.keys.length === 1 ? 'y' : 'ies'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` };
+      return {
+        field: rename(issue.path),
+        message: `unknown propert${issue.keys.length === 1 ? 'y' : 'ies'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`,
+      };
     }
     return { field: rename(issue.path), message: issue.message };
   });

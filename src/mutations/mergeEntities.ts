@@ -81,7 +81,9 @@ export async function mergeEntities(env: MutationEnv, input: MergeEntitiesInput)
     ]);
     if (keep.id === old.id) throw inputError([{ field: 'input.mergeId', message: `"${input.mergeId}" is already "${keep.id}"` }]);
     if (keep.label !== old.label) {
-      throw inputError([{ field: 'input.mergeId', message: `"${old.id}" is a ${old.label} and "${keep.id}" a ${keep.label}: only entities of one type merge` }]);
+      throw inputError([
+        { field: 'input.mergeId', message: `"${old.id}" is a ${old.label} and "${keep.id}" a ${keep.label}: only entities of one type merge` },
+      ]);
     }
     const before = await lockEntities(tx, [keep.id, old.id]);
     checkVersion('Entity', keep.id, versionOf(before.get(keep.id)), input.expectedKeepVersion, 'input.expectedKeepVersion');

@@ -47,13 +47,7 @@ export async function resolveRefs(tx: ManagedTransaction, requests: readonly Ref
 }
 
 /** resolveRefs for one entity. */
-export async function resolveRef(
-  tx: ManagedTransaction,
-  field: string,
-  ref: string,
-  types: readonly EntityType[],
-  why?: string,
-): Promise<ResolvedRef> {
+export async function resolveRef(tx: ManagedTransaction, field: string, ref: string, types: readonly EntityType[], why?: string): Promise<ResolvedRef> {
   return (await resolveRefs(tx, [{ field, ref, types, why }]))[0];
 }
 
@@ -83,7 +77,9 @@ async function resolveOne(
   }
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
-    throw inputError([{ field, message: `"${ref}" names several entities (${matches.map((m) => `${m.id} (${m.label})`).join(', ')}); use the id of the one meant` }]);
+    throw inputError([
+      { field, message: `"${ref}" names several entities (${matches.map((m) => `${m.id} (${m.label})`).join(', ')}); use the id of the one meant` },
+    ]);
   }
   throw inputError([{ field, message: `no entity has the id, name or alias "${ref}" (${why})` }]);
 }

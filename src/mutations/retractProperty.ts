@@ -31,10 +31,17 @@ RETURN n.version AS version`;
 /** Retracts one property value of an entity: removed from reads, kept with its reason as a :Retraction. */
 export async function retractProperty(env: MutationEnv, input: RetractPropertyInput) {
   if (!/^[a-z][A-Za-z0-9]{0,63}$/.test(input.property)) {
-    throw inputError([{ field: 'input.property', message: `expected a property name such as description, got ${JSON.stringify(input.property.slice(0, 80))}` }]);
+    throw inputError([
+      { field: 'input.property', message: `expected a property name such as description, got ${JSON.stringify(input.property.slice(0, 80))}` },
+    ]);
   }
   if (PROTECTED.has(input.property)) {
-    throw inputError([{ field: 'input.property', message: `"${input.property}" identifies the entity and cannot be retracted; correct it with upsertEntity or mergeEntities` }]);
+    throw inputError([
+      {
+        field: 'input.property',
+        message: `"${input.property}" identifies the entity and cannot be retracted; correct it with upsertEntity or mergeEntities`,
+      },
+    ]);
   }
   if (!input.reason.trim()) throw inputError([{ field: 'input.reason', message: 'say why the value is retracted' }]);
 

@@ -31,7 +31,9 @@ RETURN r.version AS version`;
 /** Retracts one relation, with a reason; it stays in the graph as history, hidden from reads. */
 export async function retractRelation(env: MutationEnv, input: RetractRelationInput) {
   if (!isRelationType(input.type)) {
-    throw inputError([{ field: 'input.type', message: `unknown relation type ${JSON.stringify(input.type)}; expected one of ${RELATION_TYPES.join(', ')}` }]);
+    throw inputError([
+      { field: 'input.type', message: `unknown relation type ${JSON.stringify(input.type)}; expected one of ${RELATION_TYPES.join(', ')}` },
+    ]);
   }
   if (!input.reason.trim()) throw inputError([{ field: 'input.reason', message: 'say why the relation is retracted' }]);
   const type = input.type as RelationType;

@@ -54,7 +54,9 @@ export async function runMutation<R extends object>(
 ): Promise<R & { write: WriteInfo }> {
   requireRole(env.viewer, role, mutation);
   if (input.requestId !== null && input.requestId !== undefined && !REQUEST_ID.test(input.requestId)) {
-    throw inputError([{ field: 'input.requestId', message: `expected 1-128 letters, digits, '.', '_', ':' or '-', got ${JSON.stringify(input.requestId.slice(0, 200))}` }]);
+    throw inputError([
+      { field: 'input.requestId', message: `expected 1-128 letters, digits, '.', '_', ':' or '-', got ${JSON.stringify(input.requestId.slice(0, 200))}` },
+    ]);
   }
   const requestId = input.requestId ?? crypto.randomUUID();
   const actor = actorOf(env.viewer);
@@ -98,7 +100,12 @@ export async function runMutation<R extends object>(
   if (value.kind === 'replay') {
     const { prior } = value;
     if (prior.mutation !== mutation || prior.actor !== actor || prior.inputHash !== inputHash) {
-      throw inputError([{ field: 'input.requestId', message: `"${requestId}" was already used for another request (${prior.mutation} by ${prior.actor}); choose a new id for a new request` }]);
+      throw inputError([
+        {
+          field: 'input.requestId',
+          message: `"${requestId}" was already used for another request (${prior.mutation} by ${prior.actor}); choose a new id for a new request`,
+        },
+      ]);
     }
     return { ...(JSON.parse(prior.resultJson) as R), write: { requestId, replayed: true, bookmarks, auditEntryId: prior.id, at: prior.at } };
   }

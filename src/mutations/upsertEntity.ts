@@ -97,11 +97,13 @@ function checkEntityInput(input: UpsertEntityInput): { entity: Record<string, un
   if (label && !problems.length) {
     const parsed = seedEntitySchema.safeParse(entity);
     if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error.issues, (path) => {
-        const [first, ...rest] = path.map(String);
-        const field = TOP_LEVEL.has(first) ? `input.${first}` : `input.properties.${first}`;
-        return [field, ...rest].join('.');
-      }));
+      problems.push(
+        ...zodProblems(parsed.error.issues, (path) => {
+          const [first, ...rest] = path.map(String);
+          const field = TOP_LEVEL.has(first) ? `input.${first}` : `input.properties.${first}`;
+          return [field, ...rest].join('.');
+        }),
+      );
     }
   }
   for (const key of DATE_KEYS) {

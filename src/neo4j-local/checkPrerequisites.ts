@@ -35,9 +35,7 @@ export function checkJava(env: NodeJS.ProcessEnv = process.env): string {
   }
   const major = parseJavaMajor(`${result.stderr}${result.stdout}`);
   if (major === undefined || major < 17) {
-    throw new PrerequisiteError(
-      `Neo4j 5.26 needs Java 17 or newer; ${java} reports ${major === undefined ? 'an unknown version' : `Java ${major}`}.`,
-    );
+    throw new PrerequisiteError(`Neo4j 5.26 needs Java 17 or newer; ${java} reports ${major === undefined ? 'an unknown version' : `Java ${major}`}.`);
   }
   return java;
 }

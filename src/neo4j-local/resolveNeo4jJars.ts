@@ -36,11 +36,7 @@ export interface ResolveJarsOptions {
  * shown; a repository that cannot be reached is reported as such, with what
  * to do about it, instead of Maven's whole log.
  */
-export async function resolveNeo4jJars(
-  cacheDir: string,
-  log: (message: string) => void = () => {},
-  options: ResolveJarsOptions = {},
-): Promise<string> {
+export async function resolveNeo4jJars(cacheDir: string, log: (message: string) => void = () => {}, options: ResolveJarsOptions = {}): Promise<string> {
   const version = neo4jVersion();
   const libDir = path.join(cacheDir, `neo4j-${version}`, 'lib');
   if (fs.existsSync(path.join(libDir, COMPLETE_MARKER))) return libDir;
@@ -56,15 +52,7 @@ export async function resolveNeo4jJars(
     // Not -q: the "Downloaded from" lines are what the byte count is made of.
     const mvn = spawn(
       'mvn',
-      [
-        '-B',
-        ...(options.mavenArgs ?? []),
-        '-f',
-        neo4jPom,
-        'dependency:copy-dependencies',
-        `-DoutputDirectory=${staging}`,
-        '-DincludeScope=runtime',
-      ],
+      ['-B', ...(options.mavenArgs ?? []), '-f', neo4jPom, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const lines = createInterface({ input: mvn.stdout });

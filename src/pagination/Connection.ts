@@ -25,11 +25,7 @@ export interface Connection<E> {
  * Builds a page from rows fetched with LIMIT first + 1: the extra row only
  * tells that there is a next page and is dropped.
  */
-export function toConnection<E extends { cursor: string }>(
-  rows: E[],
-  first: number,
-  totalCount: () => Promise<number>,
-): Connection<E> {
+export function toConnection<E extends { cursor: string }>(rows: E[], first: number, totalCount: () => Promise<number>): Connection<E> {
   const edges = rows.slice(0, first);
   return {
     edges,

@@ -10,11 +10,7 @@ import { badInput } from '../errors';
  * @param limits the configured list limits
  * @param argument the argument's name, for the error message
  */
-export function pageSize(
-  first: number | null | undefined,
-  limits: Pick<Config['limits'], 'listDefault' | 'listMax'>,
-  argument = 'first',
-): number {
+export function pageSize(first: number | null | undefined, limits: Pick<Config['limits'], 'listDefault' | 'listMax'>, argument = 'first'): number {
   if (first === null || first === undefined) return limits.listDefault;
   if (!Number.isInteger(first) || first < 0) {
     throw badInput(`${argument}: expected a whole number from 0 to ${limits.listMax}, got ${first}.`, {

@@ -27,7 +27,8 @@ export function parseClaims(stored: readonly string[] | null | undefined, proper
       continue;
     }
     if (property && claim.property !== property) continue;
-    for (const sourceId of claim.sources ?? []) out.push({ document: claim.document, property: claim.property, value: claim.value, quote: claim.quote, sourceId });
+    for (const sourceId of claim.sources ?? [])
+      out.push({ document: claim.document, property: claim.property, value: claim.value, quote: claim.quote, sourceId });
   }
   return out;
 }

@@ -60,7 +60,8 @@ export function reconciliationRouter(deps: ReconciliationDeps): express.Router {
   router.post('/', answer);
   router.get('/preview', async (req, res) => {
     const id = req.query.id;
-    if (typeof id !== 'string' || !id) throw new AppError(ErrorCode.BAD_USER_INPUT, 'id: expected the id of an entity, such as ?id=vladimir-putin.', { argument: 'id' });
+    if (typeof id !== 'string' || !id)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'id: expected the id of an entity, such as ?id=vladimir-putin.', { argument: 'id' });
     const [row] = await deps.db.read<{ entity: Record<string, unknown> | null }>(
       'reconcilePreview',
       "OPTIONAL MATCH (n:Entity {id: $id}) RETURN n { .id, .name, .aliases, .description, label: [l IN labels(n) WHERE l <> 'Entity'][0] } AS entity",

@@ -16,7 +16,11 @@ export function memoryCandidateSource(initial: readonly Candidate[] = []): Candi
       byId.set(
         candidate.id,
         had
-          ? { ...had, aliases: [...new Set([...had.aliases, ...candidate.aliases, candidate.name])].filter((a) => a !== had.name), relatedIds: [...new Set([...had.relatedIds, ...candidate.relatedIds])] }
+          ? {
+              ...had,
+              aliases: [...new Set([...had.aliases, ...candidate.aliases, candidate.name])].filter((a) => a !== had.name),
+              relatedIds: [...new Set([...had.relatedIds, ...candidate.relatedIds])],
+            }
           : candidate,
       );
     },

@@ -86,7 +86,9 @@ export function scorePersonNames(m: PersonNameParts, c: PersonNameParts, surname
   if (!sameSurname && !surnameTypo) return { score: 0, reasons: [] };
   if (m.surnameOnly) {
     if (!sameSurname) return { score: 0.6, reasons: ['surname only', 'surname typo'] };
-    return surnameCount <= 1 ? { score: 0.91, reasons: ['surname only', 'unique in type'] } : { score: 0.7, reasons: ['surname only', `${surnameCount} share it`] };
+    return surnameCount <= 1
+      ? { score: 0.91, reasons: ['surname only', 'unique in type'] }
+      : { score: 0.7, reasons: ['surname only', `${surnameCount} share it`] };
   }
   const given = compareGiven(m, c);
   if (given.kind === 'conflict') return { score: 0.2, reasons: ['different given name'] };

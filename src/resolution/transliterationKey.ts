@@ -13,21 +13,11 @@ import { normalizeName } from './normalizeName';
  * letters elsewhere still count as differences.
  */
 export function transliterationKey(name: string): string {
-  return normalizeName(name)
-    .split(' ')
-    .filter(Boolean)
-    .map(foldWord)
-    .join(' ');
+  return normalizeName(name).split(' ').filter(Boolean).map(foldWord).join(' ');
 }
 
 function foldWord(word: string): string {
-  let w = word
-    .replace(/ks/g, 'x')
-    .replace(/ck/g, 'k')
-    .replace(/ph/g, 'f')
-    .replace(/kh/g, 'h')
-    .replace(/w/g, 'v')
-    .replace(/j/g, 'y');
+  let w = word.replace(/ks/g, 'x').replace(/ck/g, 'k').replace(/ph/g, 'f').replace(/kh/g, 'h').replace(/w/g, 'v').replace(/j/g, 'y');
   // Only words of some length get their ending folded: "yi" or "ii" alone are not transliterated endings.
   if (w.length > 3) w = w.replace(/(iy|yy|ii|yi|i|y)$/, 'y');
   // Inside a word, i and y stand for the same Cyrillic letters ("Volodimir" / "Volodymyr", "Mariya" / "Maria").

@@ -72,9 +72,7 @@ export function describeRelationship(all: Record<string, unknown>): Pick<Relatio
 function toEdge(row: CompiledEdge, anchorId: string): RelationEdgeRecord {
   const sources = row.evSources ? new Map(row.evSources.map((s) => [s.id, s.entity])) : null;
   const statement = row.evStatements ? { statementEntity: row.evStatements[0] ?? null } : {};
-  const evidence = row.ev
-    ? evidenceOf(row.ev).map((e) => ({ ...e, ...(sources ? { source: sources.get(e.sourceId) ?? null } : {}), ...statement }))
-    : [];
+  const evidence = row.ev ? evidenceOf(row.ev).map((e) => ({ ...e, ...(sources ? { source: sources.get(e.sourceId) ?? null } : {}), ...statement })) : [];
   return {
     // The sort key is [type, direction, other id, anchor id]; the statement leaves out the anchor when it is the parent.
     cursor: encodeCursor(RELATION_ORDERING, row.k.length === 3 ? [...row.k, anchorId] : row.k),

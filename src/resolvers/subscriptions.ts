@@ -18,7 +18,11 @@ export const subscriptionResolvers = {
           throw badInput(`types: expected 1 to ${MAX_TYPES} relationship types, got ${args.types.length}.`, { argument: 'types' });
         }
         const unknown = args.types.filter((t) => !isRelationType(t));
-        if (unknown.length) throw badInput(`types: unknown relationship type(s) ${unknown.map((t) => JSON.stringify(t)).join(', ')}.`, { argument: 'types', value: unknown });
+        if (unknown.length)
+          throw badInput(`types: unknown relationship type(s) ${unknown.map((t) => JSON.stringify(t)).join(', ')}.`, {
+            argument: 'types',
+            value: unknown,
+          });
         return ctx.changes.subscribe({ relationTypes: args.types });
       },
       resolve: (event: ChangeEvent) => event,

@@ -63,9 +63,7 @@ describe('the explorer at /explorer', () => {
     await browser.screenshot('explorer-2-expanded');
 
     // Open the edge that says Witkoff proposed the three-way meeting.
-    const proposed: string = await page.evaluate(
-      () => (window as any).cy.edges('[label = "PROPOSED"][source = "steve-witkoff"]').first().id(),
-    );
+    const proposed: string = await page.evaluate(() => (window as any).cy.edges('[label = "PROPOSED"][source = "steve-witkoff"]').first().id());
     expect(proposed).toBeTruthy();
     await page.evaluate((id) => (window as any).cy.fit((window as any).cy.getElementById(id), 200), proposed);
     const mid = await positionOf(page, proposed, true);

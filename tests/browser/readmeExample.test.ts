@@ -30,11 +30,12 @@ describe("the README's Cytoscape.js example", () => {
     await t?.close();
   });
 
-  it('builds with esbuild as written and draws Witkoff\'s neighbourhood in Chromium', async () => {
+  it("builds with esbuild as written and draws Witkoff's neighbourhood in Chromium", async () => {
     const bundle = await build({ stdin: { contents: readmeExample(), resolveDir: root, loader: 'js' }, bundle: true, write: false, logLevel: 'silent' });
     expect(bundle.errors).toEqual([]);
     const script = bundle.outputFiles[0]!.text;
-    const html = '<!doctype html><meta charset="utf-8"><div id="graph" style="height: 600px"></div><pre id="evidence"></pre><script src="/example.js"></script>';
+    const html =
+      '<!doctype html><meta charset="utf-8"><div id="graph" style="height: 600px"></div><pre id="evidence"></pre><script src="/example.js"></script>';
 
     const { page } = browser;
     const apiCalls: string[] = [];

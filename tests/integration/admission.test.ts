@@ -133,7 +133,13 @@ describe('one deadline per request, cancellation and the response cap', () => {
 
   it('ends the transactions of a client that disconnects mid-request', async () => {
     const controller = new AbortController();
-    const request = post(t.url, CYPHER, { query: SLOW_CYPHER, timeoutMs: 20_000 }, { ...bearer(KEYS.analyst), 'x-request-id': 'admission-gone' }, controller.signal);
+    const request = post(
+      t.url,
+      CYPHER,
+      { query: SLOW_CYPHER, timeoutMs: 20_000 },
+      { ...bearer(KEYS.analyst), 'x-request-id': 'admission-gone' },
+      controller.signal,
+    );
     request.catch(() => {});
     await until(async () => (await running(t, 'requestId', 'admission-gone')) > 0);
     controller.abort();
@@ -143,7 +149,7 @@ describe('one deadline per request, cancellation and the response cap', () => {
     expect(performance.now() - stopped).toBeLessThan(5_000);
   }, 60_000);
 
-  it('stops all of a request\'s database work at REQUEST_TIMEOUT_MS and ends its transactions', async () => {
+  it("stops all of a request's database work at REQUEST_TIMEOUT_MS and ends its transactions", async () => {
     const started = performance.now();
     const late = await post(t.url, CYPHER, { query: SLOW_CYPHER, timeoutMs: 20_000 }, { ...bearer(KEYS.analyst), 'x-request-id': 'admission-late' });
     expect(performance.now() - started).toBeLessThan(10_000);
@@ -153,7 +159,10 @@ describe('one deadline per request, cancellation and the response cap', () => {
   }, 60_000);
 
   it('refuses a response over RESPONSE_MAX_BYTES with RESPONSE_TOO_LARGE and no partial data', async () => {
-    const big = await post(t.url, `{ persons(first: 40, where: { name: { startsWith: "Admission size person" } }) { edges { node { id name description } } } }`);
+    const big = await post(
+      t.url,
+      `{ persons(first: 40, where: { name: { startsWith: "Admission size person" } }) { edges { node { id name description } } } }`,
+    );
     expect(big.body.data).toBeNull();
     expect(big.body.errors).toHaveLength(1);
     expect(big.body.errors?.[0].extensions).toMatchObject({ code: 'RESPONSE_TOO_LARGE', maxBytes: 2000 });
@@ -172,7 +181,7 @@ describe('requests in flight per client', () => {
     await t.close();
   });
 
-  it('refuses a client\'s request beyond its in-flight limit at once, and serves another client meanwhile', async () => {
+  it("refuses a client's request beyond its in-flight limit at once, and serves another client meanwhile", async () => {
     const holder = post(t.url, CYPHER, { query: SLOW_CYPHER, timeoutMs: 20_000 }, { ...bearer(KEYS.analyst), 'x-request-id': 'admission-inflight' });
     try {
       await until(async () => (await running(t, 'requestId', 'admission-inflight')) > 0);

@@ -12,7 +12,10 @@ describe('the cypher command line', () => {
   let t: TestApp;
   let base: string;
   const cli = (...args: string[]) =>
-    promisify(execFile)(process.execPath, [tsx, 'src/cli/cypher.ts', '--url', base, ...args], { cwd: root, env: { ...process.env, DIPLOGRAPH_API_KEY: KEYS.analyst } });
+    promisify(execFile)(process.execPath, [tsx, 'src/cli/cypher.ts', '--url', base, ...args], {
+      cwd: root,
+      env: { ...process.env, DIPLOGRAPH_API_KEY: KEYS.analyst },
+    });
 
   beforeAll(async () => {
     t = await startTestApp({ API_KEYS });
@@ -23,7 +26,7 @@ describe('the cypher command line', () => {
   });
 
   it('prints a table of the rows', async () => {
-    const { stdout } = await cli("MATCH (p:Person {id: $id}) RETURN p.name AS name, p.id AS id", '--params', '{"id":"steve-witkoff"}');
+    const { stdout } = await cli('MATCH (p:Person {id: $id}) RETURN p.name AS name, p.id AS id', '--params', '{"id":"steve-witkoff"}');
     expect(stdout).toMatch(/name\s+│ id/);
     expect(stdout).toMatch(/Steve Witkoff\s+│ steve-witkoff/);
     expect(stdout).toMatch(/1 row\(s\) in \d+ ms/);

@@ -178,10 +178,9 @@ describe('Query.cypher and Query.explainCypher on a real Neo4j', () => {
     it('allows the catalogue and full-text procedures', async () => {
       const labels = await asAnalyst('CALL db.labels() YIELD label RETURN label ORDER BY label');
       expect(labels.body.data?.cypher.rows).toContainEqual({ label: 'AnalystCypherProbe' });
-      const fulltext = await asAnalyst(
-        "CALL db.index.fulltext.queryNodes('entity_fulltext', $q) YIELD node, score RETURN node.id AS id LIMIT 3",
-        { q: 'Witkoff' },
-      );
+      const fulltext = await asAnalyst("CALL db.index.fulltext.queryNodes('entity_fulltext', $q) YIELD node, score RETURN node.id AS id LIMIT 3", {
+        q: 'Witkoff',
+      });
       expect(fulltext.body.errors).toBeUndefined();
       expect(fulltext.body.data?.cypher.rows).toContainEqual({ id: 'steve-witkoff' });
     });
@@ -207,7 +206,11 @@ describe('Query.cypher and Query.explainCypher on a real Neo4j', () => {
       expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(body.errors?.[0].message).toMatch(/missing/);
     });
-    it.each([['a list', [1]], ['a string', 'x'], ['a number', 3]])('params as %s: BAD_USER_INPUT naming params', async (_name, params) => {
+    it.each([
+      ['a list', [1]],
+      ['a string', 'x'],
+      ['a number', 3],
+    ])('params as %s: BAD_USER_INPUT naming params', async (_name, params) => {
       const { body } = await asAnalyst('RETURN 1', params);
       expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'params' });
     });
@@ -257,23 +260,33 @@ describe('Query.cypher and Query.explainCypher on a real Neo4j', () => {
 
   describe('the read transaction, on its own', () => {
     it('the server refuses a write that reached the executor past the guard: FORBIDDEN', async () => {
-      const run = executeReadOnly(t.db, 'CREATE (n:AnalystCypherProbe {id: $id}) RETURN n', { id: `${PREFIX}-bypass` }, {
-        rowLimit: 10,
-        maxResultBytes: 1_000_000,
-        timeoutMs: 5_000,
-        metadata: { test: 'bypass' },
-      });
+      const run = executeReadOnly(
+        t.db,
+        'CREATE (n:AnalystCypherProbe {id: $id}) RETURN n',
+        { id: `${PREFIX}-bypass` },
+        {
+          rowLimit: 10,
+          maxResultBytes: 1_000_000,
+          timeoutMs: 5_000,
+          metadata: { test: 'bypass' },
+        },
+      );
       await expect(run).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN', neo4jCode: 'Neo.ClientError.Statement.AccessMode' } });
       const left = await t.db.read('probeBypass', 'MATCH (n:AnalystCypherProbe {id: $id}) RETURN count(n) AS n', { id: `${PREFIX}-bypass` });
       expect(left).toEqual([{ n: 0 }]);
     });
     it('a write procedure past the guard is refused by the server too', async () => {
-      const run = executeReadOnly(t.db, "CALL db.createLabel('AnalystCypherBypass')", {}, {
-        rowLimit: 10,
-        maxResultBytes: 1_000_000,
-        timeoutMs: 5_000,
-        metadata: {},
-      });
+      const run = executeReadOnly(
+        t.db,
+        "CALL db.createLabel('AnalystCypherBypass')",
+        {},
+        {
+          rowLimit: 10,
+          maxResultBytes: 1_000_000,
+          timeoutMs: 5_000,
+          metadata: {},
+        },
+      );
       await expect(run).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     });
     it('integers in params arrive as Cypher INTEGER', async () => {

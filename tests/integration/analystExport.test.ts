@@ -19,7 +19,13 @@ function exportQuery(t: TestApp, format: string, body: unknown, key: string = KE
       const parts: Buffer[] = [];
       response.on('data', (chunk: Buffer) => parts.push(chunk));
       response.on('end', () =>
-        resolve({ status: response.statusCode!, headers: response.headers, trailers: response.trailers, body: Buffer.concat(parts).toString('utf8'), chunks: parts.length }),
+        resolve({
+          status: response.statusCode!,
+          headers: response.headers,
+          trailers: response.trailers,
+          body: Buffer.concat(parts).toString('utf8'),
+          chunks: parts.length,
+        }),
       );
       response.on('error', reject);
     });

@@ -40,9 +40,7 @@ describe('analyst limits: timeout, row cap, concurrency', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data?.cypher.rows).toHaveLength(500);
     expect(body.data?.cypher.truncated).toBe(true);
-    expect(body.data?.cypher.summary.notifications.map((n: { code: string }) => n.code)).toContain(
-      'Neo.ClientNotification.Statement.CartesianProduct',
-    );
+    expect(body.data?.cypher.summary.notifications.map((n: { code: string }) => n.code)).toContain('Neo.ClientNotification.Statement.CartesianProduct');
     // Millions of rows exist; only about the cap's worth was produced.
     expect(Date.now() - started).toBeLessThan(5_000);
   });

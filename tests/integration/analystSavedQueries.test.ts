@@ -8,8 +8,7 @@ const RUN = `query Run($name: String!, $params: JSON, $limit: Int) {
 
 describe('saved queries on the seeded graph', () => {
   let t: TestApp;
-  const run = (name: string, params?: unknown, headers: Record<string, string> = {}, limit?: number) =>
-    t.post(RUN, { name, params, limit }, headers);
+  const run = (name: string, params?: unknown, headers: Record<string, string> = {}, limit?: number) => t.post(RUN, { name, params, limit }, headers);
 
   beforeAll(async () => {
     t = await startTestApp({ API_KEYS });

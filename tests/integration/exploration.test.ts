@@ -161,7 +161,13 @@ describe('exploration API on test-owned data', () => {
       const q = `query($id: ID!, $d: Direction, $types: [String!], $labels: [EntityType!]) {
         neighborhood(id: $id, depth: 2, direction: $d, relationTypes: $types, labels: $labels) { nodes { id: entityId } edges { id } } }`;
       const incoming = await run(q, { id: id('meeting'), d: 'INCOMING' });
-      expect((incoming.data!.neighborhood as any).nodes.map((n: any) => n.id)).toEqual([id('meeting'), id('bob'), id('dora'), id('alice'), id('proposal')]);
+      expect((incoming.data!.neighborhood as any).nodes.map((n: any) => n.id)).toEqual([
+        id('meeting'),
+        id('bob'),
+        id('dora'),
+        id('alice'),
+        id('proposal'),
+      ]);
       const outgoing = await run(q, { id: id('meeting'), d: 'OUTGOING' });
       expect((outgoing.data!.neighborhood as any).nodes.map((n: any) => n.id)).toEqual([id('meeting')]);
       const typed = await run(q, { id: id('alice'), types: ['ENVOY_OF', 'HOLDS_OFFICE'] });
@@ -185,10 +191,9 @@ describe('exploration API on test-owned data', () => {
     });
 
     it('costs at most depth + 1 round-trips, entities included; evidence sources add one batched round-trip', async () => {
-      const plain = await run(
-        `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { entity { id name } } edges { evidence { quote } } } }`,
-        { id: id('alice') },
-      );
+      const plain = await run(`query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { entity { id name } } edges { evidence { quote } } } }`, {
+        id: id('alice'),
+      });
       expect(plain.errors).toBeUndefined();
       expect(plain.roundTrips).toBeLessThanOrEqual(3);
       const withSources = await run(`query($id: ID!) { neighborhood(id: $id, depth: 2) { ${SUBGRAPH} } }`, { id: id('alice') });

@@ -10,8 +10,33 @@ import { startTestApp, type TestApp } from '../harness/testApp';
 const NEIGHBOURHOOD = gql`
   query Neighbourhood($id: ID!) {
     neighborhood(id: $id, depth: 1, limit: 50) {
-      nodes { entityId distance entity { id name } }
-      elements { nodes { data { id label type } classes } edges { data { id source target label } classes } }
+      nodes {
+        entityId
+        distance
+        entity {
+          id
+          name
+        }
+      }
+      elements {
+        nodes {
+          data {
+            id
+            label
+            type
+          }
+          classes
+        }
+        edges {
+          data {
+            id
+            source
+            target
+            label
+          }
+          classes
+        }
+      }
     }
   }
 `;
@@ -19,7 +44,12 @@ const NEIGHBOURHOOD = gql`
 /** What a node-by-id contract would be: the alias gives GraphNode the id that InMemoryCache normalizes on. */
 const NEIGHBOURHOOD_WITH_NODE_IDS = gql`
   query NeighbourhoodWithIds($id: ID!) {
-    neighborhood(id: $id, depth: 1, limit: 50) { nodes { id: entityId distance } }
+    neighborhood(id: $id, depth: 1, limit: 50) {
+      nodes {
+        id: entityId
+        distance
+      }
+    }
   }
 `;
 
@@ -56,7 +86,7 @@ describe('subgraphs in Apollo Client InMemoryCache', () => {
     expect(Object.keys(cache).some((key) => key.startsWith('GraphNode:'))).toBe(false);
   });
 
-  it('would show the reported bug if GraphNode had an id: Trump at 0 in Witkoff\'s neighbourhood', async () => {
+  it("would show the reported bug if GraphNode had an id: Trump at 0 in Witkoff's neighbourhood", async () => {
     const client = newClient();
     await client.query({ query: NEIGHBOURHOOD_WITH_NODE_IDS, variables: { id: 'steve-witkoff' } });
     await client.query({ query: NEIGHBOURHOOD_WITH_NODE_IDS, variables: { id: 'donald-trump' } });

@@ -127,10 +127,13 @@ describe('exploration around a hub of 20,000 relationships', () => {
 
   it('expands the hub without the neighbours excluded', async () => {
     const exclude = Array.from({ length: 500 }, (_, i) => `${P}leaf-${i + 1}`);
-    const { data } = await run(`query($ids: [ID!]!, $exclude: [ID!]) { expand(ids: $ids, exclude: $exclude, limit: 30) { nodes { id: entityId } truncated } }`, {
-      ids: [HUB],
-      exclude,
-    });
+    const { data } = await run(
+      `query($ids: [ID!]!, $exclude: [ID!]) { expand(ids: $ids, exclude: $exclude, limit: 30) { nodes { id: entityId } truncated } }`,
+      {
+        ids: [HUB],
+        exclude,
+      },
+    );
     const ids: string[] = data.expand.nodes.map((n: any) => n.id);
     expect(ids).toHaveLength(30);
     expect(data.expand.truncated).toBe(true);

@@ -5,8 +5,7 @@ import { startTestApp, type TestApp } from '../harness/testApp';
  * docs/model.md): Steve Witkoff, his trip to Moscow, the three-way meeting
  * he proposed, and how he connects to Volodymyr Zelensky.
  */
-const PROPOSAL_QUOTE =
-  'This option was simply mentioned by the American representative (Steve Witkoff) during the meeting in the Kremlin';
+const PROPOSAL_QUOTE = 'This option was simply mentioned by the American representative (Steve Witkoff) during the meeting in the Kremlin';
 
 describe('exploration API on the seeded article', () => {
   let t: TestApp;
@@ -47,9 +46,7 @@ describe('exploration API on the seeded article', () => {
       ]),
     );
     expect(graph.nodes.slice(1).every((n: any) => n.distance === 1)).toBe(true);
-    expect(new Set(graph.edges.map((e: any) => e.type))).toEqual(
-      new Set(['ENVOY_OF', 'REPRESENTS', 'VISITED', 'PARTICIPANT_IN', 'PROPOSED']),
-    );
+    expect(new Set(graph.edges.map((e: any) => e.type))).toEqual(new Set(['ENVOY_OF', 'REPRESENTS', 'VISITED', 'PARTICIPANT_IN', 'PROPOSED']));
     for (const e of graph.edges) {
       expect([e.from, e.to]).toContain('steve-witkoff');
       expect(e.evidence.length).toBeGreaterThan(0);
@@ -110,8 +107,9 @@ describe('exploration API on the seeded article', () => {
         for (const evidence of e.evidence) expect(evidence.source.id).toBeTruthy();
       });
     }
-    const viaProposal = paths.find((p) => p.nodes.map((n: any) => n.id).join(' ') ===
-      'steve-witkoff proposal-three-way-meeting meeting-trump-putin-zelensky volodymyr-zelensky');
+    const viaProposal = paths.find(
+      (p) => p.nodes.map((n: any) => n.id).join(' ') === 'steve-witkoff proposal-three-way-meeting meeting-trump-putin-zelensky volodymyr-zelensky',
+    );
     expect(viaProposal).toBeDefined();
     expect(viaProposal.edges.map((e: any) => e.type)).toEqual(['PROPOSED', 'CONCERNS', 'PARTICIPANT_IN']);
     expect(viaProposal.edges[0].evidence).toContainEqual({

@@ -21,8 +21,7 @@ describe('the service on a real Neo4j', () => {
   it('answers cross-origin requests only from the configured origins', async () => {
     const other = await startTestApp({ CORS_ORIGINS: 'http://localhost:5173' });
     try {
-      const preflight = (origin: string, url: string) =>
-        fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      const preflight = (origin: string, url: string) => fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
       const allowed = await preflight('http://localhost:5173', other.url);
       expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
       const refused = await preflight('http://localhost:9999', other.url);

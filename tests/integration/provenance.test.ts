@@ -23,7 +23,9 @@ describe('provenance and findability', () => {
   });
 
   it('says which source asserts the meeting status, with its quote', async () => {
-    const { body } = await t.post(`{ entity(id: "meeting-trump-putin") { ... on Meeting { status claims(property: "status") { value quote editorial source { id kind } } } } }`);
+    const { body } = await t.post(
+      `{ entity(id: "meeting-trump-putin") { ... on Meeting { status claims(property: "status") { value quote editorial source { id kind } } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     const meeting = body.data!.entity;
     expect(meeting.status).toBe('AGREED');
@@ -54,7 +56,12 @@ describe('provenance and findability', () => {
     expect(body.errors).toBeUndefined();
     const meeting = body.data!.entity;
     expect(meeting.reportedBy.edges).toEqual([{ node: { id: 'ap-report-kremlin-summit' } }]);
-    expect(meeting.reports[0]).toEqual({ source: { id: 'ap-report-kremlin-summit' }, publishedBy: [{ id: 'associated-press' }], cites: [{ id: 'kremlin' }], statement: null });
+    expect(meeting.reports[0]).toEqual({
+      source: { id: 'ap-report-kremlin-summit' },
+      publishedBy: [{ id: 'associated-press' }],
+      cites: [{ id: 'kremlin' }],
+      statement: null,
+    });
     expect(meeting.reports).toContainEqual({
       source: { id: 'ap-report-kremlin-summit' },
       publishedBy: [{ id: 'associated-press' }],
@@ -72,7 +79,9 @@ entities:
   - { id: meeting-trump-putin, type: Meeting, name: Trump–Putin summit, status: held, evidence: [{ property: status, quote: the two leaders met }] }
 `;
     await loadSeedDocuments(db, [{ file: 'claims.yaml', text }]);
-    const { body } = await t.post(`{ entity(id: "meeting-trump-putin") { ... on Meeting { status claims(property: "status") { value quote source { id } } } } }`);
+    const { body } = await t.post(
+      `{ entity(id: "meeting-trump-putin") { ... on Meeting { status claims(property: "status") { value quote source { id } } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.entity.status).toBe('HELD');
     expect(body.data!.entity.claims).toEqual(
@@ -119,8 +128,16 @@ entities:
       { value: 'deaths', count: 2 },
       { value: 'length', count: 1 },
     ]);
-    expect(body.data!.unconfirmed.map((a: { from: { id: string } }) => a.from.id).sort()).toEqual(['donald-trump', 'vladimir-putin', 'volodymyr-zelensky']);
-    expect(body.data!.unconfirmed.every((a: { type: string; evidence: Array<{ confidence: number }> }) => a.type === 'PARTICIPANT_IN' && a.evidence[0].confidence === 0.5)).toBe(true);
+    expect(body.data!.unconfirmed.map((a: { from: { id: string } }) => a.from.id).sort()).toEqual([
+      'donald-trump',
+      'vladimir-putin',
+      'volodymyr-zelensky',
+    ]);
+    expect(
+      body.data!.unconfirmed.every(
+        (a: { type: string; evidence: Array<{ confidence: number }> }) => a.type === 'PARTICIPANT_IN' && a.evidence[0].confidence === 0.5,
+      ),
+    ).toBe(true);
     expect(body.data!.afp).toContainEqual({ type: 'DECLINED_TO_COMMENT', from: { id: 'russia' }, to: { id: 'proposal-three-way-meeting' } });
     expect(body.data!.afp).toContainEqual({ type: 'SAID', from: { id: 'yuri-ushakov' }, to: { id: 'statement-ushakov-not-discussed' } });
     expect(body.data!.thursday.map((a: { type: string }) => a.type).sort()).toEqual(['CITES', 'REPORTED_BY', 'REPORTED_BY', 'SAID']);

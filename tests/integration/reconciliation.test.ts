@@ -21,7 +21,11 @@ describe('reconciliation API', () => {
 
   const get = (path: string) => fetch(`${base}${path}`);
   const post = (queries: unknown) =>
-    fetch(base, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ queries: JSON.stringify(queries) }) });
+    fetch(base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ queries: JSON.stringify(queries) }),
+    });
 
   it('serves a service manifest that validates against the v0.2 schema', async () => {
     const response = await get('');
@@ -33,7 +37,12 @@ describe('reconciliation API', () => {
   });
 
   it('returns the right entity first with match: true for Witkof, V. Putin, Zelenskyy and Kremlin', async () => {
-    const response = await post({ q0: { query: 'Witkof' }, q1: { query: 'V. Putin' }, q2: { query: 'Zelenskyy', type: 'Person' }, q3: { query: 'Kremlin' } });
+    const response = await post({
+      q0: { query: 'Witkof' },
+      q1: { query: 'V. Putin' },
+      q2: { query: 'Zelenskyy', type: 'Person' },
+      q3: { query: 'Kremlin' },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as any;
     expect(validResults(body)).toBe(true);
@@ -65,7 +74,9 @@ describe('reconciliation API', () => {
     expect(missing.status).toBe(404);
     const bad = await post({ q0: { query: 'Putin', type: 'Planet' } });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ errors: [{ message: expect.stringContaining('queries.q0.type: "Planet"'), extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(await bad.json()).toEqual({
+      errors: [{ message: expect.stringContaining('queries.q0.type: "Planet"'), extensions: { code: 'BAD_USER_INPUT' } }],
+    });
     const tooMany = await post(Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`q${i}`, { query: 'x' }])));
     expect(tooMany.status).toBe(400);
     const unauthenticated = await fetch(base, { headers: { authorization: 'Bearer wrong' } });

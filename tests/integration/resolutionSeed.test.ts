@@ -38,7 +38,10 @@ describe('entity resolution in the seed loader', () => {
       "MATCH (p:Person)-[:PARTICIPANT_IN]->(:Meeting {id: 'fixture-followup-meeting'}) RETURN p.id AS id ORDER BY id",
     );
     expect(participants.map((p) => p.id)).toEqual(['steve-witkoff', 'vladimir-putin', 'volodymyr-zelensky']);
-    const [putin] = await db.read<{ name: string; aliases: string[] }>('test', "MATCH (p:Person {id: 'vladimir-putin'}) RETURN p.name AS name, p.aliases AS aliases");
+    const [putin] = await db.read<{ name: string; aliases: string[] }>(
+      'test',
+      "MATCH (p:Person {id: 'vladimir-putin'}) RETURN p.name AS name, p.aliases AS aliases",
+    );
     expect(putin.name).toBe('Vladimir Putin');
     expect(putin.aliases).toContain('Vladimir V. Putin');
     await clean(db);

@@ -63,7 +63,7 @@ describe('the seeded article graph', () => {
     expect(adviser).toEqual({ to: 'vladimir-putin', role: 'foreign affairs adviser' });
   });
 
-  it("quotes Ushakov verbatim, through AFP via TASS", async () => {
+  it('quotes Ushakov verbatim, through AFP via TASS', async () => {
     const rows = await db.read<{ quote: string; statementText: string; afp: string; tass: string; origin: string }>(
       'test',
       `MATCH (:Person {id: 'yuri-ushakov'})-[said:SAID]->(s:Statement)-[:REPORTED_BY]->(afpReport:Source)-[:PUBLISHED_BY]->(afp:Organization)
@@ -104,7 +104,9 @@ describe('the seeded article graph', () => {
       { person: 'vladimir-putin', office: 'president-of-russia', country: 'russia' },
       { person: 'volodymyr-zelensky', office: 'president-of-ukraine', country: 'ukraine' },
     ]);
-    const term = await one(`MATCH (:Person {id: 'donald-trump'})-[h:HOLDS_OFFICE]->() RETURN h.term AS term, h.validFromPrecision AS precision, h.dateText AS dateText`);
+    const term = await one(
+      `MATCH (:Person {id: 'donald-trump'})-[h:HOLDS_OFFICE]->() RETURN h.term AS term, h.validFromPrecision AS precision, h.dateText AS dateText`,
+    );
     expect(term).toEqual({ term: 2, precision: 'year', dateText: 'earlier this year' });
   });
 
@@ -129,14 +131,25 @@ describe('the seeded article graph', () => {
       RETURN f.lowerBound AS lowerBound, f.value AS value, f.unit AS unit, f.qualifier AS qualifier, war.id AS war,
              org.id AS according, a.sources AS sources`);
     expect(civilians).toEqual({
-      lowerBound: 12000, value: null, unit: 'people', qualifier: 'over', war: 'war-in-ukraine',
-      according: 'united-nations', sources: ['article-trump-putin-summit'],
+      lowerBound: 12000,
+      value: null,
+      unit: 'people',
+      qualifier: 'over',
+      war: 'war-in-ukraine',
+      according: 'united-nations',
+      sources: ['article-trump-putin-summit'],
     });
-    const front = await one(`MATCH (f:Figure)-[:MEASURES]->(:Place {id: 'front-line-ukraine'}) RETURN f.value AS km, f.unit AS unit, f.secondaryValue AS miles, f.secondaryUnit AS unit2`);
+    const front = await one(
+      `MATCH (f:Figure)-[:MEASURES]->(:Place {id: 'front-line-ukraine'}) RETURN f.value AS km, f.unit AS unit, f.secondaryValue AS miles, f.secondaryUnit AS unit2`,
+    );
     expect(front).toEqual({ km: 1000, unit: 'km', miles: 620, unit2: 'mi' });
-    const soldiers = await one(`MATCH (f:Figure {id: 'figure-soldier-deaths'})-[:MEASURES]->(w:Event {id: 'war-in-ukraine'}) RETURN f.lowerBound AS lowerBound, f.value AS value, f.qualifier AS qualifier`);
+    const soldiers = await one(
+      `MATCH (f:Figure {id: 'figure-soldier-deaths'})-[:MEASURES]->(w:Event {id: 'war-in-ukraine'}) RETURN f.lowerBound AS lowerBound, f.value AS value, f.qualifier AS qualifier`,
+    );
     expect(soldiers).toEqual({ lowerBound: 20000, value: null, qualifier: 'tens of thousands' });
-    const invasion = await one(`MATCH (:Country {id: 'russia'})-[i:INVADED]->(:Country {id: 'ukraine'}) RETURN toString(i.date) AS date, i.datePrecision AS precision, i.dateText AS dateText`);
+    const invasion = await one(
+      `MATCH (:Country {id: 'russia'})-[i:INVADED]->(:Country {id: 'ukraine'}) RETURN toString(i.date) AS date, i.datePrecision AS precision, i.dateText AS dateText`,
+    );
     expect(invasion).toEqual({ date: '2022-02-01', precision: 'month', dateText: 'February 2022' });
   });
 

@@ -9,8 +9,7 @@ export interface GraphFingerprint {
 }
 
 const NODES = 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props';
-const RELATIONSHIPS =
-  'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props';
+const RELATIONSHIPS = 'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props';
 
 /** JSON with sorted keys, so equal graphs hash equally whatever order the driver returns keys in. */
 function stable(value: unknown): string {

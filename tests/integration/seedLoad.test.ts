@@ -68,7 +68,10 @@ describe('loading seed documents', () => {
     expect(summary.entities.Meeting).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(summary.relations.PARTICIPANT_IN).toEqual({ created: 2, updated: 0, unchanged: 0 });
 
-    const people = await db.read<{ n: number }>('test', "MATCH (p:Person) WHERE p.name = 'Vladimir Putin' OR p.id STARTS WITH 'fixture-' RETURN count(p) AS n");
+    const people = await db.read<{ n: number }>(
+      'test',
+      "MATCH (p:Person) WHERE p.name = 'Vladimir Putin' OR p.id STARTS WITH 'fixture-' RETURN count(p) AS n",
+    );
     expect(people[0].n).toBe(1);
     const participants = await db.read<{ id: string; sources: string[]; confidence: number; date: string }>(
       'test',

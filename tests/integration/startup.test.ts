@@ -84,21 +84,22 @@ describe('driver connection', () => {
 
 const dataDir = process.env[TEST_ENV.dataDir];
 // Only when this run started its own Neo4j: with NEO4J_URI there is no local data folder to reuse.
-if (dataDir) describe('the local Neo4j manager', () => {
-  it('reuses the server already running for the same data folder', async () => {
-    const reused = await startLocalNeo4j({
-      dataDir: dataDir!,
-      cacheDir: '/nonexistent-cache-is-not-needed-when-reusing',
-      boltPort: 0,
-      heap: '256m',
-      pageCache: '64m',
-      txMemoryMax: '64m',
-      startTimeoutMs: 30_000,
+if (dataDir)
+  describe('the local Neo4j manager', () => {
+    it('reuses the server already running for the same data folder', async () => {
+      const reused = await startLocalNeo4j({
+        dataDir: dataDir!,
+        cacheDir: '/nonexistent-cache-is-not-needed-when-reusing',
+        boltPort: 0,
+        heap: '256m',
+        pageCache: '64m',
+        txMemoryMax: '64m',
+        startTimeoutMs: 30_000,
+      });
+      expect(reused.owned).toBe(false);
+      expect(reused.uri).toBe(process.env[TEST_ENV.uri]);
+      await reused.stop(); // a reused server is left running
+      const driver = await connectDriver({ uri: reused.uri, user: reused.user, password: reused.password, connectTimeoutMs: 5_000 });
+      await driver.close();
     });
-    expect(reused.owned).toBe(false);
-    expect(reused.uri).toBe(process.env[TEST_ENV.uri]);
-    await reused.stop(); // a reused server is left running
-    const driver = await connectDriver({ uri: reused.uri, user: reused.user, password: reused.password, connectTimeoutMs: 5_000 });
-    await driver.close();
   });
-});

@@ -64,7 +64,9 @@ describe('compiled statements: one round-trip per root field, at any nesting dep
       expect(proposer.node.offices.edges).toHaveLength(OFFICES_PER_PERSON);
       for (const office of proposer.node.offices.edges) {
         expect(office.evidence).toEqual([{ source: { name: 'Batch source' } }]);
-        expect(office.node.country.edges).toEqual([{ evidence: [{ confidence: 0.5 }], node: { id: `${PREFIX}country-${i}`, name: `Batch country ${i}` } }]);
+        expect(office.node.country.edges).toEqual([
+          { evidence: [{ confidence: 0.5 }], node: { id: `${PREFIX}country-${i}`, name: `Batch country ${i}` } },
+        ]);
       }
     }
     // Nesting depth 3 (proposer, offices, country) under the root list, evidence sources included: one statement.

@@ -239,7 +239,12 @@ describe('list queries: filters, orders, keyset pagination', () => {
       seen.push(...advisers.edges.map((e: any) => e.node.id));
       after = advisers.pageInfo.hasNextPage ? advisers.pageInfo.endCursor : null;
     } while (after);
-    expect(seen).toEqual(all.filter((_, i) => i % 25 === 0).map((p) => p.id).sort(byCodePoint));
+    expect(seen).toEqual(
+      all
+        .filter((_, i) => i % 25 === 0)
+        .map((p) => p.id)
+        .sort(byCodePoint),
+    );
   });
 
   it('serves a late page through the (name, id) index: a range seek in index order, no sort', async () => {
@@ -250,7 +255,11 @@ describe('list queries: filters, orders, keyset pagination', () => {
       const after = keysetCondition(ordering, 'Tlist mu', idOf(4));
       const session = t.db.openSession('READ');
       try {
-        const result = await session.run(`EXPLAIN ${listQuery('Person', [after], ordering, true, 'n { .id, .name }')}`, { ...after.params, limit: 21, label: 'Person' });
+        const result = await session.run(`EXPLAIN ${listQuery('Person', [after], ordering, true, 'n { .id, .name }')}`, {
+          ...after.params,
+          limit: 21,
+          label: 'Person',
+        });
         const operators: string[] = [];
         const visit = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
           operators.push(`${plan.operatorType.replace(/@.*/, '')} ${String(plan.arguments.Details ?? '')}`);
@@ -268,5 +277,4 @@ describe('list queries: filters, orders, keyset pagination', () => {
       expect(operators.some((op) => /^(Sort|PartialSort|Top|PartialTop|NodeByLabelScan)\b/.test(op))).toBe(false);
     }
   });
-
 });

@@ -27,7 +27,11 @@ describe('the typed API on the seeded article', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data!.proposals.totalCount).toBe(1);
     const proposal = body.data!.proposals.edges[0].node;
-    expect(proposal).toMatchObject({ id: 'proposal-three-way-meeting', status: 'UNANSWERED', purpose: 'halting the ongoing conflict between Russia and Ukraine' });
+    expect(proposal).toMatchObject({
+      id: 'proposal-three-way-meeting',
+      status: 'UNANSWERED',
+      purpose: 'halting the ongoing conflict between Russia and Ukraine',
+    });
 
     const [proposer] = proposal.proposer.edges;
     expect(proposal.proposer.edges).toHaveLength(1);
@@ -80,7 +84,11 @@ describe('the typed API on the seeded article', () => {
     expect(witkoff).toMatchObject({ __typename: 'Person', id: 'steve-witkoff', name: 'Steve Witkoff', aliases: ['Witkoff'] });
     expect(witkoff.offices.totalCount).toBe(0);
     expect(witkoff.principals.edges).toEqual([
-      { role: 'special envoy', node: { __typename: 'Person', id: 'donald-trump', name: 'Donald Trump' }, evidence: [{ source: { id: 'article-trump-putin-summit' }, confidence: 1 }] },
+      {
+        role: 'special envoy',
+        node: { __typename: 'Person', id: 'donald-trump', name: 'Donald Trump' },
+        evidence: [{ source: { id: 'article-trump-putin-summit' }, confidence: 1 }],
+      },
     ]);
     expect(witkoff.represents.edges[0]).toMatchObject({ role: 'American representative', node: { id: 'united-states', isoCode: 'US' } });
     expect(witkoff.represents.edges[0].evidence[0].statement).toEqual({
@@ -88,9 +96,14 @@ describe('the typed API on the seeded article', () => {
       kind: 'QUOTE',
       quote: 'This option was simply mentioned by the American representative (Steve Witkoff) during the meeting in the Kremlin',
     });
-    expect(witkoff.proposals.edges).toEqual([{ node: { id: 'proposal-three-way-meeting', status: 'UNANSWERED', addressees: { edges: [{ node: { id: 'russia' } }] } } }]);
+    expect(witkoff.proposals.edges).toEqual([
+      { node: { id: 'proposal-three-way-meeting', status: 'UNANSWERED', addressees: { edges: [{ node: { id: 'russia' } }] } } },
+    ]);
     expect(witkoff.meetings.edges).toEqual([
-      { status: 'attended', node: { id: 'meeting-witkoff-kremlin', status: 'HELD', venue: { edges: [{ node: { id: 'moscow-kremlin', name: 'Moscow Kremlin' } }] } } },
+      {
+        status: 'attended',
+        node: { id: 'meeting-witkoff-kremlin', status: 'HELD', venue: { edges: [{ node: { id: 'moscow-kremlin', name: 'Moscow Kremlin' } }] } },
+      },
     ]);
     expect(witkoff.visited.edges).toEqual([{ node: { id: 'moscow', name: 'Moscow' }, evidence: [{ date: '2025-01-01', datePrecision: 'YEAR' }] }]);
     expect(witkoff.relations.edges).toEqual([
@@ -127,13 +140,19 @@ describe('the typed API on the seeded article', () => {
       },
     ]);
     const [ushakov] = putin.advisers.edges;
-    expect(ushakov).toMatchObject({ role: 'foreign affairs adviser', properties: { role: 'foreign affairs adviser', area: 'foreign affairs' }, node: { id: 'yuri-ushakov' } });
+    expect(ushakov).toMatchObject({
+      role: 'foreign affairs adviser',
+      properties: { role: 'foreign affairs adviser', area: 'foreign affairs' },
+      node: { id: 'yuri-ushakov' },
+    });
     expect(ushakov.node.statements.totalCount).toBe(3);
     for (const statement of ushakov.node.statements.edges) {
       expect(statement.node.kind).toBe('QUOTE');
       expect(statement.evidence.map((e: any) => e.source.id).sort()).toEqual(['afp-report-ushakov', 'article-trump-putin-summit']);
       expect(statement.evidence[0].quote).toBe(statement.node.quote);
-      expect(statement.node.reportedBy.edges).toEqual([{ node: { id: 'afp-report-ushakov', publisher: { edges: [{ node: { name: 'Agence France-Presse' } }] } } }]);
+      expect(statement.node.reportedBy.edges).toEqual([
+        { node: { id: 'afp-report-ushakov', publisher: { edges: [{ node: { name: 'Agence France-Presse' } }] } } },
+      ]);
     }
     expect(putin.meetings.edges).toEqual([
       { status: 'planned', node: { id: 'meeting-trump-putin', status: 'AGREED', venueStatus: 'SELECTED_UNDISCLOSED' } },
@@ -187,7 +206,31 @@ describe('the typed API on the seeded article', () => {
     });
 
     it('takes hostile text as plain words: no error, ever', async () => {
-      const hostile = ['"', ':', '*', '(', ')', '[', ']', '{', '}', 'AND', 'OR', 'NOT', '\\', '\\\\', 'a:b OR c~', '"unclosed', 'name:Putin', 'Putin~2^9', '/regex/', '+-&&||!', '*kremlin*', 'x'.repeat(1000), 'a '.repeat(500)];
+      const hostile = [
+        '"',
+        ':',
+        '*',
+        '(',
+        ')',
+        '[',
+        ']',
+        '{',
+        '}',
+        'AND',
+        'OR',
+        'NOT',
+        '\\',
+        '\\\\',
+        'a:b OR c~',
+        '"unclosed',
+        'name:Putin',
+        'Putin~2^9',
+        '/regex/',
+        '+-&&||!',
+        '*kremlin*',
+        'x'.repeat(1000),
+        'a '.repeat(500),
+      ];
       for (const text of hostile) {
         const body = await search(text);
         expect({ text, errors: body.errors }).toEqual({ text, errors: undefined });

@@ -29,11 +29,15 @@ const AUDIT = `query Audit($id: ID!, $first: Int, $after: String) {
 const RELATIONS = `query Rel($id: ID!) { entity(id: $id) { id relations(first: 50) { edges { type direction node { id } } } } }`;
 
 async function cleanUp(t: TestApp): Promise<void> {
-  await t.db.write('cleanWriteRecords', `
+  await t.db.write(
+    'cleanWriteRecords',
+    `
     MATCH (x) WHERE (x:AuditEntry AND any(id IN x.entityIds WHERE id STARTS WITH $p))
       OR (x:Retraction AND x.entityId STARTS WITH $p) OR (x:MergedId AND x.id STARTS WITH $p)
       OR (x:AuditEntry AND x.requestId STARTS WITH $p) OR (x:SourceText AND x.sourceId STARTS WITH $p)
-    DETACH DELETE x`, { p: P });
+    DETACH DELETE x`,
+    { p: P },
+  );
   await deleteEntitiesWithPrefix(t.db, P);
 }
 
@@ -45,9 +49,19 @@ describe('the write API', () => {
   beforeAll(async () => {
     t = await startTestApp({ API_KEYS });
     await cleanUp(t);
-    const source = await t.post(UPSERT, {
-      input: { id: `${P}report`, type: 'SOURCE', name: 'Wtest agency report', properties: { text: SOURCE_TEXT, kind: 'news agency report' }, sources: [`${P}report-self`] },
-    }, editor);
+    const source = await t.post(
+      UPSERT,
+      {
+        input: {
+          id: `${P}report`,
+          type: 'SOURCE',
+          name: 'Wtest agency report',
+          properties: { text: SOURCE_TEXT, kind: 'news agency report' },
+          sources: [`${P}report-self`],
+        },
+      },
+      editor,
+    );
     // A source must name a source: the first one is bootstrapped through a document.
     expect(source.body.errors?.[0].extensions?.field).toBe('input.sources[0]');
     const doc = `format: diplograph-seed/1
@@ -58,9 +72,13 @@ entities:
   - { id: ${P}envoy, type: Person, name: Wtest Envoy }
   - { id: ${P}proposal, type: Proposal, name: Wtest proposal, status: made }
 `;
-    const ingested = await t.post(`mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { entityIds summary write { replayed } } }`, {
-      input: { document: doc, name: 'wtest.yaml' },
-    }, editor);
+    const ingested = await t.post(
+      `mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { entityIds summary write { replayed } } }`,
+      {
+        input: { document: doc, name: 'wtest.yaml' },
+      },
+      editor,
+    );
     expect(ingested.body.errors).toBeUndefined();
     expect(ingested.body.data?.ingestDocument.entityIds.sort()).toEqual([`${P}envoy`, `${P}proposal`, `${P}report`]);
   });
@@ -90,7 +108,12 @@ entities:
     it('lets an editor write, and keeps mergeEntities for admins', async () => {
       const response = await t.post(UPSERT, { input }, editor);
       expect(response.body.errors).toBeUndefined();
-      expect(response.body.data?.upsertEntity).toMatchObject({ entityId: input.id, version: 1, created: true, entity: { id: input.id, name: input.name } });
+      expect(response.body.data?.upsertEntity).toMatchObject({
+        entityId: input.id,
+        version: 1,
+        created: true,
+        entity: { id: input.id, name: input.name },
+      });
       const merge = await t.post(MERGE, { input: { keepId: `${P}envoy`, mergeId: input.id } }, editor);
       expect(merge.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'admin' });
     });
@@ -117,15 +140,34 @@ entities:
       expect(response.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.from' });
     });
     it('asserts with evidence, resolving names, and reads it back', async () => {
-      const response = await t.post(ASSERT, {
-        input: { ...base, source: 'Wtest agency report', quote: 'We proposed a meeting in Geneva.', confidence: 0.9, date: '2025-08' },
-      }, editor);
+      const response = await t.post(
+        ASSERT,
+        {
+          input: { ...base, source: 'Wtest agency report', quote: 'We proposed a meeting in Geneva.', confidence: 0.9, date: '2025-08' },
+        },
+        editor,
+      );
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data?.assertRelation).toMatchObject({
-        relationId: `${P}envoy-PROPOSED-${P}proposal`, from: `${P}envoy`, to: `${P}proposal`, version: 1, created: true, retracted: false,
+        relationId: `${P}envoy-PROPOSED-${P}proposal`,
+        from: `${P}envoy`,
+        to: `${P}proposal`,
+        version: 1,
+        created: true,
+        retracted: false,
       });
-      const [row] = await t.db.read<{ props: Record<string, unknown> }>('rel', `MATCH (:Entity {id: $a})-[r:PROPOSED]->(:Entity {id: $b}) RETURN properties(r) AS props`, { a: `${P}envoy`, b: `${P}proposal` });
-      expect(row.props).toMatchObject({ sources: [`${P}report`], quote: 'We proposed a meeting in Geneva.', confidence: 0.9, datePrecision: 'month', version: 1 });
+      const [row] = await t.db.read<{ props: Record<string, unknown> }>(
+        'rel',
+        `MATCH (:Entity {id: $a})-[r:PROPOSED]->(:Entity {id: $b}) RETURN properties(r) AS props`,
+        { a: `${P}envoy`, b: `${P}proposal` },
+      );
+      expect(row.props).toMatchObject({
+        sources: [`${P}report`],
+        quote: 'We proposed a meeting in Geneva.',
+        confidence: 0.9,
+        datePrecision: 'month',
+        version: 1,
+      });
     });
   });
 
@@ -134,7 +176,11 @@ entities:
       const created = await t.post(UPSERT, { input: { id: `${P}race`, type: 'PERSON', name: 'Wtest Race', sources: [`${P}report`] } }, editor);
       const version = created.body.data?.upsertEntity.version;
       const update = (description: string) =>
-        t.post(UPSERT, { input: { id: `${P}race`, type: 'PERSON', name: 'Wtest Race', description, sources: [`${P}report`], expectedVersion: version } }, editor);
+        t.post(
+          UPSERT,
+          { input: { id: `${P}race`, type: 'PERSON', name: 'Wtest Race', description, sources: [`${P}report`], expectedVersion: version } },
+          editor,
+        );
       const results = await Promise.all([update('First writer.'), update('Second writer.')]);
       const won = results.filter((r) => !r.body.errors);
       const lost = results.filter((r) => r.body.errors);
@@ -156,8 +202,12 @@ entities:
       expect(answers.filter((a) => !a.write.replayed)).toHaveLength(1);
       expect(new Set(answers.map((a) => a.write.auditEntryId)).size).toBe(1);
       expect(answers.map((a) => a.version)).toEqual([1, 1, 1]);
-      const [row] = await t.db.read<{ entries: number; version: number }>('once', `
-        MATCH (a:AuditEntry {requestId: $r}) WITH count(a) AS entries MATCH (n:Entity {id: $id}) RETURN entries, n.version AS version`, { r: `${P}req-2`, id: `${P}once` });
+      const [row] = await t.db.read<{ entries: number; version: number }>(
+        'once',
+        `
+        MATCH (a:AuditEntry {requestId: $r}) WITH count(a) AS entries MATCH (n:Entity {id: $id}) RETURN entries, n.version AS version`,
+        { r: `${P}req-2`, id: `${P}once` },
+      );
       expect(row).toEqual({ entries: 1, version: 1 });
       const reused = await t.post(UPSERT, { input: { ...upsert, name: 'Someone Else' } }, editor);
       expect(reused.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.requestId' });
@@ -183,20 +233,44 @@ entities:
     const version = asserted.body.data?.assertRelation.version;
     expect((await t.post(RELATIONS, { id: `${P}ret` })).body.data?.entity.relations.edges).toHaveLength(1);
 
-    const stale = await t.post(RETRACT, { input: { type: 'PROPOSED', from: `${P}ret`, to: `${P}proposal`, reason: 'wrong', expectedVersion: version - 1 } }, editor);
+    const stale = await t.post(
+      RETRACT,
+      { input: { type: 'PROPOSED', from: `${P}ret`, to: `${P}proposal`, reason: 'wrong', expectedVersion: version - 1 } },
+      editor,
+    );
     expect(stale.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: version });
-    const retracted = await t.post(RETRACT, { input: { type: 'PROPOSED', from: `${P}ret`, to: `${P}proposal`, reason: 'The report was misread.', expectedVersion: version } }, editor);
+    const retracted = await t.post(
+      RETRACT,
+      { input: { type: 'PROPOSED', from: `${P}ret`, to: `${P}proposal`, reason: 'The report was misread.', expectedVersion: version } },
+      editor,
+    );
     expect(retracted.body.data?.retractRelation).toMatchObject({ retracted: true, version: version + 1 });
 
     expect((await t.post(RELATIONS, { id: `${P}ret` })).body.data?.entity.relations.edges).toEqual([]);
-    const proposalEdges = (await t.post(RELATIONS, { id: `${P}proposal` })).body.data?.entity.relations.edges.map((e: { node: { id: string } }) => e.node.id);
+    const proposalEdges = (await t.post(RELATIONS, { id: `${P}proposal` })).body.data?.entity.relations.edges.map(
+      (e: { node: { id: string } }) => e.node.id,
+    );
     expect(proposalEdges).not.toContain(`${P}ret`);
-    const history = await t.post(`query($id: ID!) { retractions(entityId: $id) { kind relationId reason actor value } }`, { id: `${P}ret` }, bearer(KEYS.analyst));
+    const history = await t.post(
+      `query($id: ID!) { retractions(entityId: $id) { kind relationId reason actor value } }`,
+      { id: `${P}ret` },
+      bearer(KEYS.analyst),
+    );
     expect(history.body.data?.retractions).toEqual([
-      expect.objectContaining({ kind: 'RELATION', relationId: `${P}ret-PROPOSED-${P}proposal`, reason: 'The report was misread.', actor: 'key:test-editor', value: expect.objectContaining({ sources: [`${P}report`] }) }),
+      expect.objectContaining({
+        kind: 'RELATION',
+        relationId: `${P}ret-PROPOSED-${P}proposal`,
+        reason: 'The report was misread.',
+        actor: 'key:test-editor',
+        value: expect.objectContaining({ sources: [`${P}report`] }),
+      }),
     ]);
-    expect((await t.post(`query($id: ID!) { retractions(entityId: $id) { kind } }`, { id: `${P}ret` })).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const [stored] = await t.db.read<{ retracted: boolean }>('stored', `MATCH (:Entity {id: $a})-[r:PROPOSED]->() RETURN r.retracted AS retracted`, { a: `${P}ret` });
+    expect((await t.post(`query($id: ID!) { retractions(entityId: $id) { kind } }`, { id: `${P}ret` })).body.errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const [stored] = await t.db.read<{ retracted: boolean }>('stored', `MATCH (:Entity {id: $a})-[r:PROPOSED]->() RETURN r.retracted AS retracted`, {
+      a: `${P}ret`,
+    });
     expect(stored.retracted).toBe(true);
 
     const again = await t.post(ASSERT, { input: { type: 'PROPOSED', from: `${P}ret`, to: `${P}proposal`, source: `${P}report` } }, editor);
@@ -205,26 +279,53 @@ entities:
   });
 
   it('retracts a property value with a reason, keeping the value in the history', async () => {
-    await t.post(UPSERT, { input: { id: `${P}prop`, type: 'MEETING', name: 'Wtest Meeting', description: 'A meeting in Geneva.', properties: { status: 'proposed', date: '2025-08' }, sources: [`${P}report`] } }, editor);
-    const response = await t.post(`mutation($input: RetractPropertyInput!) { retractProperty(input: $input) { entityId version } }`, {
-      input: { entityId: `${P}prop`, property: 'date', reason: 'The date was the report\'s, not the meeting\'s.' },
-    }, editor);
+    await t.post(
+      UPSERT,
+      {
+        input: {
+          id: `${P}prop`,
+          type: 'MEETING',
+          name: 'Wtest Meeting',
+          description: 'A meeting in Geneva.',
+          properties: { status: 'proposed', date: '2025-08' },
+          sources: [`${P}report`],
+        },
+      },
+      editor,
+    );
+    const response = await t.post(
+      `mutation($input: RetractPropertyInput!) { retractProperty(input: $input) { entityId version } }`,
+      {
+        input: { entityId: `${P}prop`, property: 'date', reason: "The date was the report's, not the meeting's." },
+      },
+      editor,
+    );
     expect(response.body.errors).toBeUndefined();
-    const [row] = await t.db.read<{ props: Record<string, unknown> }>('prop', 'MATCH (n:Entity {id: $id}) RETURN properties(n) AS props', { id: `${P}prop` });
+    const [row] = await t.db.read<{ props: Record<string, unknown> }>('prop', 'MATCH (n:Entity {id: $id}) RETURN properties(n) AS props', {
+      id: `${P}prop`,
+    });
     expect(row.props.date).toBeUndefined();
     expect(row.props.datePrecision).toBeUndefined();
     const history = await t.post(`query($id: ID!) { retractions(entityId: $id) { kind property value } }`, { id: `${P}prop` }, bearer(KEYS.analyst));
     expect(history.body.data?.retractions).toEqual([{ kind: 'PROPERTY', property: 'date', value: { date: '2025-08-01', datePrecision: 'month' } }]);
-    const protectedName = await t.post(`mutation($input: RetractPropertyInput!) { retractProperty(input: $input) { entityId } }`, {
-      input: { entityId: `${P}prop`, property: 'name', reason: 'x' },
-    }, editor);
+    const protectedName = await t.post(
+      `mutation($input: RetractPropertyInput!) { retractProperty(input: $input) { entityId } }`,
+      {
+        input: { entityId: `${P}prop`, property: 'name', reason: 'x' },
+      },
+      editor,
+    );
     expect(protectedName.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.property' });
   });
 
   it('merges entities: relations rewired, names kept as aliases, the old id still resolves', async () => {
     await t.post(UPSERT, { input: { id: `${P}keep-b`, type: 'PERSON', name: 'Wtest Keep B', sources: [`${P}report`] } }, editor);
     await t.post(UPSERT, { input: { id: `${P}dup-b`, type: 'PERSON', name: 'Wtest Duplicate B', aliases: ['W. Dup'], sources: [`${P}report`] } }, editor);
-    await t.post(ASSERT, { input: { type: 'PROPOSED', from: `${P}dup-b`, to: `${P}proposal`, source: `${P}report`, quote: 'We proposed a meeting in Geneva.' } }, editor);
+    await t.post(
+      ASSERT,
+      { input: { type: 'PROPOSED', from: `${P}dup-b`, to: `${P}proposal`, source: `${P}report`, quote: 'We proposed a meeting in Geneva.' } },
+      editor,
+    );
     const merged = await t.post(MERGE, { input: { keepId: `${P}keep-b`, mergeId: `${P}dup-b`, reason: 'Same person.' } }, admin);
     expect(merged.body.errors).toBeUndefined();
     expect(merged.body.data?.mergeEntities.entity).toEqual({ id: `${P}keep-b`, name: 'Wtest Keep B', aliases: ['Wtest Duplicate B', 'W. Dup'] });
@@ -232,25 +333,59 @@ entities:
     expect(old.body.data?.entity).toEqual({ id: `${P}keep-b`, name: 'Wtest Keep B' });
     const edges = (await t.post(RELATIONS, { id: `${P}keep-b` })).body.data?.entity.relations.edges;
     expect(edges).toEqual([{ type: 'PROPOSED', direction: 'OUTGOING', node: { id: `${P}proposal` } }]);
-    const [evidence] = await t.db.read<{ quote: string }>('moved', `MATCH (:Entity {id: $a})-[r:PROPOSED]->() RETURN r.quote AS quote`, { a: `${P}keep-b` });
+    const [evidence] = await t.db.read<{ quote: string }>('moved', `MATCH (:Entity {id: $a})-[r:PROPOSED]->() RETURN r.quote AS quote`, {
+      a: `${P}keep-b`,
+    });
     expect(evidence.quote).toBe('We proposed a meeting in Geneva.');
     // Writes that name the old id reach the surviving entity.
-    const viaOld = await t.post(UPSERT, { input: { id: `${P}keep-b`, type: 'PERSON', name: 'Wtest Keep B', description: 'Kept.', sources: [`${P}report`] } }, editor);
+    const viaOld = await t.post(
+      UPSERT,
+      { input: { id: `${P}keep-b`, type: 'PERSON', name: 'Wtest Keep B', description: 'Kept.', sources: [`${P}report`] } },
+      editor,
+    );
     expect(viaOld.body.errors).toBeUndefined();
     const assertedViaOld = await t.post(ASSERT, { input: { type: 'PROPOSED', from: `${P}dup-b`, to: `${P}proposal`, source: `${P}report` } }, editor);
     expect(assertedViaOld.body.data?.assertRelation.from).toBe(`${P}keep-b`);
     const trail = await t.post(AUDIT, { id: `${P}dup-b` }, admin);
-    expect(trail.body.data?.auditTrail.edges.map((e: { node: { mutation: string } }) => e.node.mutation)).toEqual(['mergeEntities', 'assertRelation', 'upsertEntity']);
+    expect(trail.body.data?.auditTrail.edges.map((e: { node: { mutation: string } }) => e.node.mutation)).toEqual([
+      'mergeEntities',
+      'assertRelation',
+      'upsertEntity',
+    ]);
   });
 
   describe('audit trail', () => {
     it('lists each change with who, when, which request and before/after, newest first, in pages', async () => {
-      const first = await t.post(UPSERT, { input: { requestId: `${P}audit-1`, id: `${P}audited`, type: 'PERSON', name: 'Wtest Audited', sources: [`${P}report`] } }, editor);
-      await t.post(UPSERT, { input: { requestId: `${P}audit-2`, id: `${P}audited`, type: 'PERSON', name: 'Wtest Audited', description: 'Now described.', sources: [`${P}report`], expectedVersion: first.body.data?.upsertEntity.version } }, editor);
+      const first = await t.post(
+        UPSERT,
+        { input: { requestId: `${P}audit-1`, id: `${P}audited`, type: 'PERSON', name: 'Wtest Audited', sources: [`${P}report`] } },
+        editor,
+      );
+      await t.post(
+        UPSERT,
+        {
+          input: {
+            requestId: `${P}audit-2`,
+            id: `${P}audited`,
+            type: 'PERSON',
+            name: 'Wtest Audited',
+            description: 'Now described.',
+            sources: [`${P}report`],
+            expectedVersion: first.body.data?.upsertEntity.version,
+          },
+        },
+        editor,
+      );
       const page1 = await t.post(AUDIT, { id: `${P}audited`, first: 1 }, admin);
       expect(page1.body.errors).toBeUndefined();
       const newest = page1.body.data?.auditTrail.edges[0].node;
-      expect(newest).toMatchObject({ requestId: `${P}audit-2`, mutation: 'upsertEntity', actor: 'key:test-editor', role: 'EDITOR', entityIds: [`${P}audited`] });
+      expect(newest).toMatchObject({
+        requestId: `${P}audit-2`,
+        mutation: 'upsertEntity',
+        actor: 'key:test-editor',
+        role: 'EDITOR',
+        entityIds: [`${P}audited`],
+      });
       expect(newest.before[`${P}audited`]).toMatchObject({ version: 1, name: 'Wtest Audited' });
       expect(newest.before[`${P}audited`].description).toBeUndefined();
       expect(newest.after[`${P}audited`]).toMatchObject({ version: 2, description: 'Now described.' });
@@ -266,7 +401,10 @@ entities:
       const cypher = `query { cypher(query: "MATCH (a:AuditEntry) WHERE $p IN a.entityIds RETURN a.mutation AS m, a.actor AS actor ORDER BY a.at", params: {p: "${P}audited"}) { rows } }`;
       const analyst = await t.post(cypher, undefined, bearer(KEYS.analyst));
       expect(analyst.body.errors).toBeUndefined();
-      expect(analyst.body.data?.cypher.rows).toEqual([{ m: 'upsertEntity', actor: 'key:test-editor' }, { m: 'upsertEntity', actor: 'key:test-editor' }]);
+      expect(analyst.body.data?.cypher.rows).toEqual([
+        { m: 'upsertEntity', actor: 'key:test-editor' },
+        { m: 'upsertEntity', actor: 'key:test-editor' },
+      ]);
       expect((await t.post(cypher, undefined, bearer(KEYS.reader))).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
@@ -282,7 +420,11 @@ entities:
 relations:
   - { type: HELD_AT, from: ${P}m, to: ${P}nowhere }
 `;
-    const response = await t.post(`mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { entityIds } }`, { input: { document: bad, name: 'bad.yaml' } }, editor);
+    const response = await t.post(
+      `mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { entityIds } }`,
+      { input: { document: bad, name: 'bad.yaml' } },
+      editor,
+    );
     expect(response.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const fields = response.body.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['input.document.entities[1].status', 'input.document.relations[0].to']));
@@ -314,9 +456,13 @@ describe('bearer JWTs over HTTP', () => {
     expect(viewer.body.data?.viewer).toEqual({ role: 'EDITOR', keyName: null, subject: 'desk@example.org' });
     const key = await t.post('{ viewer { role keyName } }', undefined, bearer(KEYS.analyst));
     expect(key.body.data?.viewer).toEqual({ role: 'ANALYST', keyName: 'test-analyst' });
-    const refused = await t.post(`mutation { retractProperty(input: { requestId: "wjwt-1", entityId: "steve-witkoff", property: "description", reason: "x" }) { version } }`, undefined, {
-      authorization: `Bearer ${await token(['analyst'])}`,
-    });
+    const refused = await t.post(
+      `mutation { retractProperty(input: { requestId: "wjwt-1", entityId: "steve-witkoff", property: "description", reason: "x" }) { version } }`,
+      undefined,
+      {
+        authorization: `Bearer ${await token(['analyst'])}`,
+      },
+    );
     expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'editor' });
   });
 

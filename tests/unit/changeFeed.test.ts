@@ -1,8 +1,19 @@
 import { createChangeFeed, type ChangeEvent } from '../../src/mutations';
 
 const event = (over: Partial<ChangeEvent>): ChangeEvent => ({
-  kind: 'RELATION', mutation: 'assertRelation', entityId: 'a', relationId: 'a-SAID-b', relationType: 'SAID', to: 'b',
-  version: 1, retracted: false, requestId: 'r', actor: 'key:x', at: '2025-01-01T00:00:00Z', auditEntryId: 'e', ...over,
+  kind: 'RELATION',
+  mutation: 'assertRelation',
+  entityId: 'a',
+  relationId: 'a-SAID-b',
+  relationType: 'SAID',
+  to: 'b',
+  version: 1,
+  retracted: false,
+  requestId: 'r',
+  actor: 'key:x',
+  at: '2025-01-01T00:00:00Z',
+  auditEntryId: 'e',
+  ...over,
 });
 
 describe('the change feed of subscriptions', () => {

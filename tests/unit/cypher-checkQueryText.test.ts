@@ -29,7 +29,11 @@ describe('scanCypher', () => {
     expect(decodeUnicodeEscapes('\\\\u0041').text).toBe('\\\\u0041');
   });
   it('reads parameters, including quoted ones', () => {
-    expect(scanCypher('RETURN $a, $`b c`, $0').filter((t) => t.kind === 'parameter').map((t) => t.text)).toEqual(['a', 'b c', '0']);
+    expect(
+      scanCypher('RETURN $a, $`b c`, $0')
+        .filter((t) => t.kind === 'parameter')
+        .map((t) => t.text),
+    ).toEqual(['a', 'b c', '0']);
   });
   it('handles escaped quotes inside strings', () => {
     expect(scanCypher("RETURN 'it\\'s; fine' AS s").filter((t) => t.text === ';')).toEqual([]);

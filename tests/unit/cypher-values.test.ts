@@ -19,15 +19,17 @@ describe('jsonToParams', () => {
     expect(jsonToParams(undefined)).toEqual({});
   });
   it.each([[[1]], ['x'], [3], [true]])('refuses %j with BAD_USER_INPUT naming params', (value) => {
-    expect(() => jsonToParams(value)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'params' }) }));
+    expect(() => jsonToParams(value)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'params' }) }),
+    );
   });
 });
 
 describe('shiftMessage', () => {
   it("moves the server's position back over the EXPLAIN prefix", () => {
-    const { message, position } = shiftMessage("Invalid input 'X' (line 3, column 4 (offset: 20))\n\"X\"", { lines: 1, chars: 8 });
+    const { message, position } = shiftMessage('Invalid input \'X\' (line 3, column 4 (offset: 20))\n"X"', { lines: 1, chars: 8 });
     expect(position).toEqual({ line: 2, column: 4, offset: 12 });
-    expect(message).toBe("Invalid input 'X' (line 2, column 4 (offset: 12))\n\"X\"");
+    expect(message).toBe('Invalid input \'X\' (line 2, column 4 (offset: 12))\n"X"');
   });
   it('leaves messages without a position alone', () => {
     expect(shiftMessage('Expected parameter(s): x', { lines: 1, chars: 8 })).toEqual({ message: 'Expected parameter(s): x' });

@@ -34,7 +34,10 @@ const HUB_FOUR_DEEP = `query($id: ID!, $n: Int) { entity(id: $id) {
 describe('estimateCost', () => {
   it('multiplies by a `first` given as a variable exactly as by the same literal', () => {
     const literal = estimate('{ persons(first: 20) { edges { node { relations(first: 50) { edges { node { id } } } } } } }');
-    const variable = estimate('query($a: Int, $b: Int) { persons(first: $a) { edges { node { relations(first: $b) { edges { node { id } } } } } } }', { a: 20, b: 50 });
+    const variable = estimate('query($a: Int, $b: Int) { persons(first: $a) { edges { node { relations(first: $b) { edges { node { id } } } } } } }', {
+      a: 20,
+      b: 50,
+    });
     expect(variable.cost).toBe(literal.cost);
     expect(variable.widest).toEqual({ path: 'persons.edges.node.relations.edges', rows: 1_000 });
     // 1 for the root field, 20 person edges, 20 × 50 relation edges.
@@ -86,7 +89,9 @@ describe('estimateCost', () => {
     const big = estimate(HUB_FOUR_DEEP, { id: 'hub', n: 100 });
     expect(big.violation).toMatchObject({ limit: 'QUERY_MAX_ROWS', max: limits.maxRows, estimate: 1_000_000 });
     expect(big.violation!.path).toBe('entity.relations.edges.node.relations.edges.node.relations.edges');
-    expect(big.violation!.message).toMatch(/"entity\.relations\.edges\.node\.relations\.edges\.node\.relations\.edges" could produce up to 1,000,000 rows .* QUERY_MAX_ROWS = 500,000/);
+    expect(big.violation!.message).toMatch(
+      /"entity\.relations\.edges\.node\.relations\.edges\.node\.relations\.edges" could produce up to 1,000,000 rows .* QUERY_MAX_ROWS = 500,000/,
+    );
   });
 
   it('limits relation levels, not connection wrappers', () => {

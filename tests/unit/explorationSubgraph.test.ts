@@ -129,10 +129,7 @@ describe('subgraph helpers', () => {
       edges: [{ id: 'a-SAID-s', type: 'SAID', from: 'a', to: 's', properties: {} }],
     });
     expect(elements).toEqual({
-      nodes: [
-        { data: { id: 'a', label: 'Alice', type: 'PERSON', distance: 0 } },
-        { data: { id: 's', label: 'A report', type: 'SOURCE', distance: 1 } },
-      ],
+      nodes: [{ data: { id: 'a', label: 'Alice', type: 'PERSON', distance: 0 } }, { data: { id: 's', label: 'A report', type: 'SOURCE', distance: 1 } }],
       edges: [{ data: { id: 'a-SAID-s', source: 'a', target: 's', label: 'SAID' } }],
     });
   });

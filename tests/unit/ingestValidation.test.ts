@@ -56,7 +56,8 @@ describe('validateSeedDocument', () => {
   });
 
   it('refuses unknown properties, a wrong format and a missing status', () => {
-    const text = minimal().replace('diplograph-seed/1', 'diplograph-seed/9') +
+    const text =
+      minimal().replace('diplograph-seed/1', 'diplograph-seed/9') +
       '  - { type: PROPOSED, from: unit-person, to: unit-proposal, colour: red }\n' +
       'extra: 1\n';
     const withProposal = text.replace('relations:', '  - { id: unit-proposal, type: Proposal, name: Unit proposal }\nrelations:');
@@ -73,9 +74,10 @@ describe('validateSeedDocument', () => {
   });
 
   it('checks that a quote is verbatim in the statement it cites', () => {
-    const text = minimal(
-      '  - { type: SAID, from: unit-person, to: unit-statement, quote: "words never said", statement: unit-statement }\n',
-    ).replace('relations:', '  - { id: unit-statement, type: Statement, name: S, text: "the words said", kind: quote }\nrelations:');
+    const text = minimal('  - { type: SAID, from: unit-person, to: unit-statement, quote: "words never said", statement: unit-statement }\n').replace(
+      'relations:',
+      '  - { id: unit-statement, type: Statement, name: S, text: "the words said", kind: quote }\nrelations:',
+    );
     const { problems } = validateSeedDocument(text, 'q.yaml');
     expect(problems.map((p) => [p.path, p.message])).toEqual([
       ['relations[1].quote', 'the quote is not verbatim in the text of statement "unit-statement"'],

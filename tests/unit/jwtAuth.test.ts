@@ -63,7 +63,9 @@ describe('bearer JWTs with an HS256 secret', () => {
   });
   it('refuses an unsigned (alg none) token', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ sub: 'x', roles: 'admin', iss: BASE.JWT_ISSUER, aud: BASE.JWT_AUDIENCE, exp: 9999999999 })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ sub: 'x', roles: 'admin', iss: BASE.JWT_ISSUER, aud: BASE.JWT_AUDIENCE, exp: 9999999999 })).toString(
+      'base64url',
+    );
     const { code } = await failure(() => authenticateRequest(`Bearer ${header}.${body}.x`, credentials));
     expect(code).toBe('UNAUTHENTICATED');
   });

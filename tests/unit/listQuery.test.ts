@@ -17,7 +17,7 @@ describe('list query text', () => {
       limits,
     );
     const ordering = ORDERINGS.NAME_ASC;
-    const cypher = listQuery('Proposal', [...where, keysetCondition(ordering, 'M', 'm')], ordering, true, 'n { .id, .name, label: \'Proposal\' }');
+    const cypher = listQuery('Proposal', [...where, keysetCondition(ordering, 'M', 'm')], ordering, true, "n { .id, .name, label: 'Proposal' }");
     expect(cypher).toMatchInlineSnapshot(`
 "MATCH (n:Proposal) USING INDEX SEEK n:Proposal(name, id)
 WHERE n.id = $whereId
@@ -45,7 +45,9 @@ RETURN collect(n { .id, .name, label: 'Proposal' }) AS page"
       '(n.date > date($afterValue) OR n.date = date($afterValue) AND n.id > $afterId OR n.date IS NULL)',
     );
     expect(keysetCondition(ORDERINGS.DATE_ASC, null, 'a').text).toBe('(n.date IS NULL AND n.id > $afterId)');
-    expect(keysetCondition(ORDERINGS.DATE_DESC, '2025-01-01', 'a').text).toBe('(n.date < date($afterValue) OR n.date = date($afterValue) AND n.id < $afterId)');
+    expect(keysetCondition(ORDERINGS.DATE_DESC, '2025-01-01', 'a').text).toBe(
+      '(n.date < date($afterValue) OR n.date = date($afterValue) AND n.id < $afterId)',
+    );
     expect(keysetCondition(ORDERINGS.DATE_DESC, null, 'a').text).toBe('(n.date IS NOT NULL OR n.id < $afterId)');
     expect(keysetCondition(ORDERINGS.ID_DESC, null, 'a').text).toBe('n.id < $afterId');
     expect(orderCondition(ORDERINGS.NAME_DESC)?.text).toBe('n.name IS NOT NULL AND n.id IS NOT NULL');

@@ -11,9 +11,7 @@ function settings(text: string): Map<string, string> {
 }
 
 describe('renderNeo4jConf', () => {
-  const conf = settings(
-    renderNeo4jConf({ homeDir: '/srv/neo', boltPort: 17687, heap: '512m', pageCache: '128m', txMemoryMax: '64m' }),
-  );
+  const conf = settings(renderNeo4jConf({ homeDir: '/srv/neo', boltPort: 17687, heap: '512m', pageCache: '128m', txMemoryMax: '64m' }));
 
   it('listens on loopback only, Bolt alone', () => {
     expect(conf.get('server.default_listen_address')).toBe('127.0.0.1');

@@ -1,6 +1,20 @@
-import { memoryCandidateSource, normalizeName, personNameParts, resolveMentions, scoreCandidate, transliterationKey, type Candidate } from '../../src/resolution';
+import {
+  memoryCandidateSource,
+  normalizeName,
+  personNameParts,
+  resolveMentions,
+  scoreCandidate,
+  transliterationKey,
+  type Candidate,
+} from '../../src/resolution';
 
-const person = (id: string, name: string, aliases: string[] = [], relatedIds: string[] = []): Candidate => ({ id, type: 'Person', name, aliases, relatedIds });
+const person = (id: string, name: string, aliases: string[] = [], relatedIds: string[] = []): Candidate => ({
+  id,
+  type: 'Person',
+  name,
+  aliases,
+  relatedIds,
+});
 
 describe('normalizeName', () => {
   it('folds case, diacritics, hyphens and en dashes, and punctuation', () => {
@@ -31,7 +45,13 @@ describe('transliterationKey', () => {
 
 describe('personNameParts', () => {
   it('drops honorifics and middle initials, keeps a leading initial', () => {
-    expect(personNameParts('President Vladimir V. Putin')).toEqual({ given: 'vladimir', givenInitial: 'v', surname: 'putin', middles: [], surnameOnly: false });
+    expect(personNameParts('President Vladimir V. Putin')).toEqual({
+      given: 'vladimir',
+      givenInitial: 'v',
+      surname: 'putin',
+      middles: [],
+      surnameOnly: false,
+    });
     expect(personNameParts('V. Putin')).toEqual({ given: null, givenInitial: 'v', surname: 'putin', middles: [], surnameOnly: false });
     expect(personNameParts('Mr. Witkoff')).toEqual({ given: null, givenInitial: null, surname: 'witkoff', middles: [], surnameOnly: true });
   });

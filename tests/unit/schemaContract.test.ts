@@ -55,8 +55,18 @@ describe('the schema as a contract', () => {
     const entity = schema.getType('Entity');
     const entityType = schema.getType('EntityType');
     if (!isInterfaceType(entity) || !isEnumType(entityType)) throw new Error('Entity or EntityType is missing');
-    expect(schema.getImplementations(entity).objects.map((t) => t.name).sort()).toEqual([...ENTITY_TYPES].sort());
-    expect(entityType.getValues().map((v) => v.name).sort()).toEqual(ENTITY_TYPES.map((l) => l.toUpperCase()).sort());
+    expect(
+      schema
+        .getImplementations(entity)
+        .objects.map((t) => t.name)
+        .sort(),
+    ).toEqual([...ENTITY_TYPES].sort());
+    expect(
+      entityType
+        .getValues()
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual(ENTITY_TYPES.map((l) => l.toUpperCase()).sort());
   });
 
   it('declares exactly the typed relation fields that RELATION_FIELDS resolves, each returning a relation connection', () => {

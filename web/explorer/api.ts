@@ -1,6 +1,9 @@
 /** A GraphQL error as the API sends it: a message and a code from its one list. */
 export class ApiError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
     super(message);
   }
 }

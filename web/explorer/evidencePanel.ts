@@ -27,7 +27,13 @@ function attribution(source: SourceAttribution | undefined): string {
  * turns entity ids into the names drawn on the graph.
  */
 export function renderEdge(edge: EdgeDetails, names: (id: string) => string, sources: Map<string, SourceAttribution>): HTMLElement {
-  const title = el('h3', {}, `${names(edge.from)} `, el('span', { class: 'rel' }, `${edge.type}${edge.role ? ` (${edge.role})` : ''}`), ` ${names(edge.to)}`);
+  const title = el(
+    'h3',
+    {},
+    `${names(edge.from)} `,
+    el('span', { class: 'rel' }, `${edge.type}${edge.role ? ` (${edge.role})` : ''}`),
+    ` ${names(edge.to)}`,
+  );
   const items = edge.evidence.map((evidence) => {
     const when = evidence.dateText ?? evidence.date;
     const facts = [

@@ -97,7 +97,10 @@ async function openEntity(id: string): Promise<void> {
 
 /** Adds a node's neighbours that are not drawn yet (expand with exclude), keeping the rest in place. */
 async function expandNode(id: string): Promise<void> {
-  const drawn = cy.nodes().map((node) => node.id()).filter((other) => other !== id);
+  const drawn = cy
+    .nodes()
+    .map((node) => node.id())
+    .filter((other) => other !== id);
   const data = await graphql<{ expand: SubgraphResult }>(EXPAND, { ids: [id], exclude: drawn.slice(0, 5000), limit: EXPAND_LIMIT });
   const added = draw(data.expand);
   if (added > 0) await layout(false);
