@@ -38,7 +38,8 @@ describe('HTTP semantics', () => {
 
   it('answers validation failures (unknown fields, too many aliases, too deep) with 400', async () => {
     const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: entity(id: "x") { name }`).join(' ');
-    const deep = `{ __type(name: "Query") { ${'ofType { '.repeat(25)}name${' }'.repeat(25)} } }`;
+    // Deeper than QUERY_MAX_DEPTH (40 by default), the raw-depth safety net.
+    const deep = `{ __type(name: "Query") { ${'ofType { '.repeat(45)}name${' }'.repeat(45)} } }`;
     for (const query of ['{ noSuchField }', `{ ${aliases} }`, deep]) {
       const { status, body } = await t.post(query);
       expect(status).toBe(400);

@@ -109,7 +109,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     }),
     analystQueries: new Counter({
       name: 'diplograph_analyst_queries_total',
-      help: 'Analyst Cypher calls by kind (cypher, explain, saved) and outcome (ok, or the error code: TIMEOUT, FORBIDDEN, TOO_MANY_REQUESTS ...)',
+      help: 'Analyst Cypher calls by kind (cypher, explain, saved, export) and outcome (ok, or the error code: TIMEOUT, FORBIDDEN, TOO_MANY_REQUESTS ...)',
       labelNames: ['kind', 'outcome'],
       registers,
     }),

@@ -14,7 +14,7 @@ function outcomeOf(error: unknown): string {
  * sandbox's concurrency limit when /metrics is scraped.
  */
 export function observeAnalystQueries(sandbox: CypherSandbox, metrics: Metrics): CypherSandbox {
-  const observe = async <T>(kind: 'cypher' | 'explain' | 'saved', work: () => Promise<T>): Promise<T> => {
+  const observe = async <T>(kind: 'cypher' | 'explain' | 'saved' | 'export', work: () => Promise<T>): Promise<T> => {
     const end = metrics.analystDuration.startTimer({ kind });
     try {
       const result = await work();
@@ -27,11 +27,16 @@ export function observeAnalystQueries(sandbox: CypherSandbox, metrics: Metrics):
       end();
     }
   };
-  // Spread, so methods the sandbox gains later pass through unobserved rather than vanish.
+  // Spread, so methods the sandbox gains later pass through unobserved rather than vanish. A spread copies
+  // a getter's value once, so savedQueries is read through: an admin's reload must show here too.
   return {
     ...sandbox,
+    get savedQueries() {
+      return sandbox.savedQueries;
+    },
     run: (db, request, call) => observe('cypher', () => sandbox.run(db, request, call)),
     explain: (db, query, call) => observe('explain', () => sandbox.explain(db, query, call)),
     runSavedQuery: (db, query, params, limit, call) => observe('saved', () => sandbox.runSavedQuery(db, query, params, limit, call)),
+    stream: (db, request, call, onRow) => observe('export', () => sandbox.stream(db, request, call, onRow)),
   };
 }
