@@ -3751,7 +3751,7 @@ export type UpsertEntityInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** The version last read; a different current version refuses the write with CONFLICT. Left out: no check. */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** The entity's id; left out, the name resolves to an existing entity of the type, or a new id is made from it. */
+  /** The entity's id: that entity (or the one it was merged into), or a new one with this id, never resolved by name. Left out, the name resolves to an existing entity of the type, or a new id is made from it. */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** The display name. */
   name: Scalars['String']['input'];

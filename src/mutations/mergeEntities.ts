@@ -76,8 +76,8 @@ RETURN keep.version AS version`;
 export async function mergeEntities(env: MutationEnv, input: MergeEntitiesInput) {
   return runMutation<EntityWriteResult>(env, 'mergeEntities', 'admin', input, async (tx, { actor }) => {
     const [keep, old] = await resolveRefs(tx, [
-      { field: 'input.keepId', ref: input.keepId, types: ENTITY_TYPES },
-      { field: 'input.mergeId', ref: input.mergeId, types: ENTITY_TYPES },
+      { field: 'input.keepId', ref: input.keepId, types: ENTITY_TYPES, idOnly: true },
+      { field: 'input.mergeId', ref: input.mergeId, types: ENTITY_TYPES, idOnly: true },
     ]);
     if (keep.id === old.id) throw inputError([{ field: 'input.mergeId', message: `"${input.mergeId}" is already "${keep.id}"` }]);
     if (keep.label !== old.label) {

@@ -26,20 +26,34 @@ export interface RefRequest {
   types: readonly EntityType[];
   /** What the field expects, for messages ("PROPOSED starts at Person or Organization"). */
   why?: string;
+  /** An ID field: the ref is an id (or a merged-away id) only, never a name to resolve. */
+  idOnly?: boolean;
+}
+
+/** The entities that ids (or merged-away ids) name, by the id given; ids that name none are missing. */
+export async function findByIds(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, ResolvedRef>> {
+  const result = await tx.run(ENTITIES_BY_ID_OR_MERGED, { refs: [...ids] });
+  const found = new Map<string, ResolvedRef>();
+  for (const record of result.records) {
+    const row = toPlain(record.toObject()) as { ref: string; id: string | null; label: EntityType };
+    if (row.id) found.set(row.ref, { id: row.id, label: row.label });
+  }
+  return found;
 }
 
 /**
  * Finds the entities a mutation names: by id first, all in one statement
  * (a merged-away id resolves to the entity it was merged into), then each
- * one not found by id by name or alias, through the seed loader's entity
- * resolution (src/ingest), tried for each of the entity types its field
- * allows. None, or several across the types, is BAD_USER_INPUT naming the
- * field; an entity of a type the field does not allow is too.
+ * one not found by id, unless its field is an ID (`idOnly`), by name or
+ * alias, through the seed loader's entity resolution (src/ingest), tried
+ * for each of the entity types its field allows. None, or several across
+ * the types, is BAD_USER_INPUT naming the field; an entity of a type the
+ * field does not allow is too.
  */
 export async function resolveRefs(tx: ManagedTransaction, requests: readonly RefRequest[]): Promise<ResolvedRef[]> {
-  const result = await tx.run(ENTITIES_BY_ID_OR_MERGED, { refs: requests.map((r) => r.ref) });
-  const byId = new Map(
-    result.records.map((record) => [record.get('ref') as string, toPlain(record.toObject()) as { id: string | null; label: EntityType }]),
+  const byId = await findByIds(
+    tx,
+    requests.map((r) => r.ref),
   );
   const resolved: ResolvedRef[] = [];
   for (const request of requests) resolved.push(await resolveOne(tx, request, byId.get(request.ref)));
@@ -47,19 +61,21 @@ export async function resolveRefs(tx: ManagedTransaction, requests: readonly Ref
 }
 
 /** resolveRefs for one entity. */
-export async function resolveRef(tx: ManagedTransaction, field: string, ref: string, types: readonly EntityType[], why?: string): Promise<ResolvedRef> {
-  return (await resolveRefs(tx, [{ field, ref, types, why }]))[0];
+export async function resolveRef(tx: ManagedTransaction, request: RefRequest): Promise<ResolvedRef> {
+  return (await resolveRefs(tx, [request]))[0];
 }
 
 async function resolveOne(
   tx: ManagedTransaction,
-  { field, ref, types, why = `expected ${types.join(' or ')}` }: RefRequest,
-  byId: { id: string | null; label: EntityType } | undefined,
+  { field, ref, types, why = `expected ${types.join(' or ')}`, idOnly = false }: RefRequest,
+  byId: ResolvedRef | undefined,
 ): Promise<ResolvedRef> {
-  if (byId?.id) {
+  if (byId) {
     if (!types.includes(byId.label)) throw inputError([{ field, message: `"${ref}" is a ${byId.label}; ${why}` }]);
-    return { id: byId.id, label: byId.label };
+    return byId;
   }
+  // An id names its entity or nothing: resolving it as a name could land on another entity (a fuzzy or surname match).
+  if (idOnly) throw inputError([{ field, message: `no entity has the id "${ref}" (${why})` }]);
   const matches: ResolvedRef[] = [];
   for (const type of types) {
     // A one-entity document: resolveSeedEntities matches it by name or alias within its type, as for a seed.

@@ -46,7 +46,7 @@ export async function retractProperty(env: MutationEnv, input: RetractPropertyIn
   if (!input.reason.trim()) throw inputError([{ field: 'input.reason', message: 'say why the value is retracted' }]);
 
   return runMutation<EntityWriteResult>(env, 'retractProperty', 'editor', input, async (tx, { actor, requestId }) => {
-    const entity = await resolveRef(tx, 'input.entityId', input.entityId, ENTITY_TYPES);
+    const entity = await resolveRef(tx, { field: 'input.entityId', ref: input.entityId, types: ENTITY_TYPES, idOnly: true });
     const before = (await lockEntities(tx, [entity.id])).get(entity.id)!;
     checkVersion('Entity', entity.id, versionOf(before), input.expectedVersion, 'input.expectedVersion');
     if (!(input.property in before)) throw inputError([{ field: 'input.property', message: `"${entity.id}" has no ${input.property} to retract` }]);

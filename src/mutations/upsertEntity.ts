@@ -1,3 +1,4 @@
+import type { ManagedTransaction } from 'neo4j-driver';
 import {
   attachSourceTexts,
   buildSeedPlan,
@@ -6,13 +7,14 @@ import {
   SEED_FORMAT,
   seedEntitySchema,
   writeSeedPlan,
+  type Resolution,
   type SeedDocument,
   type SeedSummary,
 } from '../ingest';
 import { ENTITY_TYPES, type EntityType } from '../model';
 import { inputError, propertiesOf, withoutNulls, zodProblems, type FieldProblem } from './inputError';
 import { checkVersion, lockEntities, readEntities, versionOf } from './lockAndRead';
-import { resolveRefs } from './resolveRef';
+import { findByIds, resolveRefs } from './resolveRef';
 import { runMutation, type MutationEnv } from './runMutation';
 import type { EntityWriteResult } from './WriteResult';
 
@@ -35,10 +37,10 @@ const DATE_KEYS = ['date', 'startDate'];
 
 /**
  * Creates or updates one entity, as a one-entity seed document would: the
- * same format checks (seedEntitySchema), the same resolution (an existing
- * id, or a name or alias of the same type, joins that entity), the same
- * merge (aliases and sources only grow). Sources are required and resolved
- * by id or name.
+ * same format checks (seedEntitySchema), the same merge (aliases and
+ * sources only grow). A given id names the entity (resolveOwnId); without
+ * one, the name resolves as a seed entity's would. Sources are required and
+ * resolved by id or name.
  */
 export async function upsertEntity(env: MutationEnv, input: UpsertEntityInput) {
   const { entity, problems } = checkEntityInput(input);
@@ -55,8 +57,7 @@ export async function upsertEntity(env: MutationEnv, input: UpsertEntityInput) {
       entities: [entity],
       relations: [],
     } as unknown as SeedDocument;
-    const { resolved, problems: unresolved } = await resolveSeedEntities(tx, document, 'input');
-    if (unresolved.length) throw inputError(unresolved.map((p) => ({ field: p.path.replace(/^entities\[0\]/, 'input'), message: p.message })));
+    const resolved = input.id ? await resolveOwnId(tx, entity.id as string, entity.type as EntityType) : await resolveByName(tx, document);
     const targetId = resolved.get(entity.id as string)!.targetId;
 
     const before = (await lockEntities(tx, [targetId])).get(targetId) ?? null;
@@ -76,6 +77,27 @@ export async function upsertEntity(env: MutationEnv, input: UpsertEntityInput) {
       events: [{ kind: 'ENTITY', entityId: targetId, relationId: null, relationType: null, to: null, version: versionOf(after), retracted: false }],
     };
   });
+}
+
+/**
+ * An upsert that names its id: that entity (or the one a merged-away id
+ * points at, joined as by sameAs), or a new one with that id. Never a name
+ * match: the client said which entity it means, and resolution could join
+ * a different one with a similar name.
+ */
+async function resolveOwnId(tx: ManagedTransaction, id: string, type: EntityType): Promise<Map<string, Resolution>> {
+  const existing = (await findByIds(tx, [id])).get(id);
+  if (existing && existing.label !== type)
+    throw inputError([{ field: 'input.id', message: `"${id}" is already in the graph as a ${existing.label}, not a ${type}` }]);
+  const resolution: Resolution = !existing ? { targetId: id, via: 'new' } : { targetId: existing.id, via: existing.id === id ? 'id' : 'sameAs' };
+  return new Map([[id, resolution]]);
+}
+
+/** An upsert without an id: its name resolves as a seed entity's would (an existing entity of the type, or a new one). */
+async function resolveByName(tx: ManagedTransaction, document: SeedDocument): Promise<Map<string, Resolution>> {
+  const { resolved, problems } = await resolveSeedEntities(tx, document, 'input');
+  if (problems.length) throw inputError(problems.map((p) => ({ field: p.path.replace(/^entities\[0\]/, 'input'), message: p.message })));
+  return resolved;
 }
 
 /** The input as a seed entity, checked against the seed format; problems name the input fields. */

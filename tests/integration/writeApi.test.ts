@@ -320,12 +320,20 @@ entities:
 
   it('merges entities: relations rewired, names kept as aliases, the old id still resolves', async () => {
     await t.post(UPSERT, { input: { id: `${P}keep-b`, type: 'PERSON', name: 'Wtest Keep B', sources: [`${P}report`] } }, editor);
-    await t.post(UPSERT, { input: { id: `${P}dup-b`, type: 'PERSON', name: 'Wtest Duplicate B', aliases: ['W. Dup'], sources: [`${P}report`] } }, editor);
+    // An explicit id is that entity, even where the name would resolve to keep-b (same surname, the only one).
+    const dup = await t.post(
+      UPSERT,
+      { input: { id: `${P}dup-b`, type: 'PERSON', name: 'Wtest Duplicate B', aliases: ['W. Dup'], sources: [`${P}report`] } },
+      editor,
+    );
+    expect(dup.body.data?.upsertEntity).toMatchObject({ entityId: `${P}dup-b`, created: true });
     await t.post(
       ASSERT,
       { input: { type: 'PROPOSED', from: `${P}dup-b`, to: `${P}proposal`, source: `${P}report`, quote: 'We proposed a meeting in Geneva.' } },
       editor,
     );
+    const byName = await t.post(MERGE, { input: { keepId: `${P}keep-b`, mergeId: 'Wtest Duplicate B' } }, admin);
+    expect(byName.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.mergeId' });
     const merged = await t.post(MERGE, { input: { keepId: `${P}keep-b`, mergeId: `${P}dup-b`, reason: 'Same person.' } }, admin);
     expect(merged.body.errors).toBeUndefined();
     expect(merged.body.data?.mergeEntities.entity).toEqual({ id: `${P}keep-b`, name: 'Wtest Keep B', aliases: ['Wtest Duplicate B', 'W. Dup'] });
