@@ -196,7 +196,7 @@ export type Claim = {
 };
 
 /** A sovereign state. */
-export type Country = Entity & {
+export type Country = Entity & Node & {
   __typename?: 'Country';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
@@ -797,7 +797,7 @@ export type EntityWrite = {
 };
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
-export type Event = Entity & {
+export type Event = Entity & Node & {
   __typename?: 'Event';
   /** The source's words for how long it has lasted, such as 'entered its third year in 2025'. */
   ageText?: Maybe<Scalars['String']['output']>;
@@ -1089,7 +1089,7 @@ export type Evidence = {
 };
 
 /** A number a source gives, such as a death toll or a length, with its unit, its hedges and who it is attributed to. */
-export type Figure = Entity & {
+export type Figure = Entity & Node & {
   __typename?: 'Figure';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
@@ -1319,7 +1319,7 @@ export type IngestWrite = {
 };
 
 /** A meeting between parties, held, being arranged or only proposed. */
-export type Meeting = Entity & {
+export type Meeting = Entity & Node & {
   __typename?: 'Meeting';
   /** The event (a war) it is meant to halt (AIMS_TO_HALT). */
   aimsToHalt: EventRelationConnection;
@@ -1696,8 +1696,17 @@ export type NameFilter = {
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Relay's object identification: anything that can be fetched again by its id
+ * alone with Query.node. Every entity type implements it.
+ */
+export type Node = {
+  /** Stable, globally unique identifier: the same id entity(id:) takes. */
+  id: Scalars['ID']['output'];
+};
+
 /** A public office, such as President of the United States; held by persons, belonging to a country. */
-export type Office = Entity & {
+export type Office = Entity & Node & {
   __typename?: 'Office';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
@@ -1835,7 +1844,7 @@ export type OfficeWhere = {
 };
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
-export type Organization = Entity & {
+export type Organization = Entity & Node & {
   __typename?: 'Organization';
   /** Its advisers (ADVISER_TO, incoming). */
   advisers: PersonRelationConnection;
@@ -2113,7 +2122,7 @@ export type Path = {
 };
 
 /** A human being: a head of state, an envoy, an adviser. */
-export type Person = Entity & {
+export type Person = Entity & Node & {
   __typename?: 'Person';
   /** This person's advisers (ADVISER_TO, incoming). */
   advisers: PersonRelationConnection;
@@ -2355,7 +2364,7 @@ export type PersonWhere = {
 };
 
 /** A location: a city, a building, a front line. */
-export type Place = Entity & {
+export type Place = Entity & Node & {
   __typename?: 'Place';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
@@ -2540,7 +2549,7 @@ export type PropertyValue = {
 };
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
-export type Proposal = Entity & {
+export type Proposal = Entity & Node & {
   __typename?: 'Proposal';
   /** To whom the proposal was made (PROPOSED_TO). */
   addressees: RelationConnection;
@@ -2809,6 +2818,8 @@ export type Query = {
    * says when a cap was reached. NOT_FOUND for an unknown id.
    */
   neighborhood: Subgraph;
+  /** Relay's refetch by id: the same lookup as entity(id:), typed as a Node; null when there is none. */
+  node?: Maybe<Node>;
   /** A page of offices, filtered and ordered; keyset-paginated, so a late page costs what the first does. */
   offices: OfficeConnection;
   /** A page of organizations, filtered and ordered; keyset-paginated, so a late page costs what the first does. */
@@ -2955,6 +2966,12 @@ export type QueryNeighborhoodArgs = {
   labels?: InputMaybe<Array<EntityType>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   relationTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** The root of every read. Other schema files add their fields with `extend type Query`. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3307,7 +3324,7 @@ export type ServerInfo = {
 };
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
-export type Source = Entity & {
+export type Source = Entity & Node & {
   __typename?: 'Source';
   /** What it is about (ABOUT). */
   about: RelationConnection;
@@ -3493,7 +3510,7 @@ export type SourceWhere = {
 };
 
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
-export type Statement = Entity & {
+export type Statement = Entity & Node & {
   __typename?: 'Statement';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
@@ -3898,6 +3915,19 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EntityRecord )
     | ( EntityRecord )
   ;
+  Node:
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+  ;
   Relationship:
     | ( Omit<CountryRelationEdge, 'evidence' | 'node'> & { evidence: Array<_RefType['Evidence']>, node: _RefType['Country'] } )
     | ( Omit<EventRelationEdge, 'evidence' | 'node'> & { evidence: Array<_RefType['Evidence']>, node: _RefType['Event'] } )
@@ -3989,6 +4019,7 @@ export type ResolversTypes = {
   MergeEntitiesInput: MergeEntitiesInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NameFilter: NameFilter;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeFloat: ResolverTypeWrapper<Scalars['NonNegativeFloat']['output']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
   Office: ResolverTypeWrapper<EntityRecord>;
@@ -4134,6 +4165,7 @@ export type ResolversParentTypes = {
   MergeEntitiesInput: MergeEntitiesInput;
   Mutation: Record<PropertyKey, never>;
   NameFilter: NameFilter;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeFloat: Scalars['NonNegativeFloat']['output'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
   Office: EntityRecord;
@@ -4691,6 +4723,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   upsertEntity?: Resolver<ResolversTypes['EntityWrite'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 };
 
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Country' | 'Event' | 'Figure' | 'Meeting' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Proposal' | 'Source' | 'Statement', ParentType, ContextType>;
+};
+
 export interface NonNegativeFloatScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeFloat'], any> {
   name: 'NonNegativeFloat';
 }
@@ -4992,6 +5028,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   figures?: Resolver<ResolversTypes['FigureConnection'], ParentType, ContextType, RequireFields<QueryFiguresArgs, 'orderBy'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'orderBy'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'direction' | 'id'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   offices?: Resolver<ResolversTypes['OfficeConnection'], ParentType, ContextType, RequireFields<QueryOfficesArgs, 'orderBy'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'orderBy'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'direction' | 'first' | 'from' | 'maxLength' | 'to'>>;
@@ -5288,6 +5325,7 @@ export type Resolvers<ContextType = Context> = {
   MeetingRelationConnection?: MeetingRelationConnectionResolvers<ContextType>;
   MeetingRelationEdge?: MeetingRelationEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   NonNegativeFloat?: GraphQLScalarType;
   NonNegativeInt?: GraphQLScalarType;
   Office?: OfficeResolvers<ContextType>;
