@@ -2108,6 +2108,15 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True when there are more items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * True when this page was asked for with `after`, so it is not the first page;
+   * false on a first page. Pages only go forward (there is no `before`/`last`):
+   * this does not count the items before, nor check that the item `after` names
+   * still exists.
+   */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of this page; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A path between two entities: its entities and relationships in walking order. */
@@ -4841,6 +4850,8 @@ export type OrganizationRelationEdgeResolvers<ContextType = Context, ParentType 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {

@@ -11,7 +11,7 @@ const PAGE = `
 query Page($where: PersonWhere, $orderBy: EntityOrder, $first: Int, $after: String) {
   persons(where: $where, orderBy: $orderBy, first: $first, after: $after) {
     edges { cursor node { id name } }
-    pageInfo { hasNextPage endCursor }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }`;
 
@@ -70,6 +70,8 @@ describe('list queries: filters, orders, keyset pagination', () => {
       const page = body.data!.persons;
       ids.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
       expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+      expect(page.pageInfo.startCursor).toBe(page.edges.at(0)?.cursor ?? null);
+      expect(page.pageInfo.hasPreviousPage).toBe(pages > 0);
       if (!page.pageInfo.hasNextPage) return { ids, pages: pages + 1 };
       after = page.pageInfo.endCursor;
     }
