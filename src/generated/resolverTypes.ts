@@ -258,21 +258,21 @@ export type Country = Entity & Node & {
 /** A sovereign state. */
 export type CountryArmedForcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryAttributionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -285,77 +285,77 @@ export type CountryClaimsArgs = {
 /** A sovereign state. */
 export type CountryContainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryDeclinedToCommentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryEnvoysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryGainsTerritoryInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryInvadedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryInvadedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryProposalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryProposalsReceivedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -363,7 +363,7 @@ export type CountryProposalsReceivedArgs = {
 export type CountryRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -371,35 +371,35 @@ export type CountryRelationsArgs = {
 /** A sovereign state. */
 export type CountryRepresentativesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountrySubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryVenueOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryVisitorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of countries. */
@@ -741,7 +741,7 @@ export type EntityClaimsArgs = {
 export type EntityRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -869,14 +869,14 @@ export type Event = Entity & Node & {
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventAimedToHaltByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventAimsToHaltArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -889,63 +889,63 @@ export type EventClaimsArgs = {
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventDeclinedToCommentByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventFirstSinceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventFollowedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventFollowsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventPartOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventPartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -953,7 +953,7 @@ export type EventPartsArgs = {
 export type EventRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -961,21 +961,21 @@ export type EventRelationsArgs = {
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventReportedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventVenueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of events. */
@@ -1145,7 +1145,7 @@ export type Figure = Entity & Node & {
 /** A number a source gives, such as a death toll or a length, with its unit, its hedges and who it is attributed to. */
 export type FigureAttributedToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1158,7 +1158,7 @@ export type FigureClaimsArgs = {
 /** A number a source gives, such as a death toll or a length, with its unit, its hedges and who it is attributed to. */
 export type FigureMeasuresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1166,7 +1166,7 @@ export type FigureMeasuresArgs = {
 export type FigureRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -1174,14 +1174,14 @@ export type FigureRelationsArgs = {
 /** A number a source gives, such as a death toll or a length, with its unit, its hedges and who it is attributed to. */
 export type FigureReportedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A number a source gives, such as a death toll or a length, with its unit, its hedges and who it is attributed to. */
 export type FigureSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of figures. */
@@ -1387,7 +1387,7 @@ export type Meeting = Entity & Node & {
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingAimsToHaltArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1400,63 +1400,63 @@ export type MeetingClaimsArgs = {
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingDeclinedToCommentByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingFirstSinceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingFollowedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingFollowsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingPartOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingPartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingProposalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1464,7 +1464,7 @@ export type MeetingProposalsArgs = {
 export type MeetingRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -1472,21 +1472,21 @@ export type MeetingRelationsArgs = {
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingReportedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingVenueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of meetings. */
@@ -1744,21 +1744,21 @@ export type OfficeClaimsArgs = {
 /** A public office, such as President of the United States; held by persons, belonging to a country. */
 export type OfficeCountryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A public office, such as President of the United States; held by persons, belonging to a country. */
 export type OfficeHoldersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A public office, such as President of the United States; held by persons, belonging to a country. */
 export type OfficeOrganizationArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1766,7 +1766,7 @@ export type OfficeOrganizationArgs = {
 export type OfficeRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -1774,7 +1774,7 @@ export type OfficeRelationsArgs = {
 /** A public office, such as President of the United States; held by persons, belonging to a country. */
 export type OfficeSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of offices. */
@@ -1902,21 +1902,21 @@ export type Organization = Entity & Node & {
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationAdvisersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationAttributionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1929,77 +1929,77 @@ export type OrganizationClaimsArgs = {
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationDeclinedToCommentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationEnvoysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationGainsTerritoryInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationMilitaryOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationProposalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationProposalsReceivedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationPublicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -2007,7 +2007,7 @@ export type OrganizationPublicationsArgs = {
 export type OrganizationRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -2015,21 +2015,21 @@ export type OrganizationRelationsArgs = {
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationRepresentativesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of organizations. */
@@ -2185,28 +2185,28 @@ export type Person = Entity & Node & {
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonAdvisersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonAdvisesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonAttributionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -2219,56 +2219,56 @@ export type PersonClaimsArgs = {
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonDeclinedToCommentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonEnvoysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonPrincipalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonProposalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonProposalsReceivedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -2276,7 +2276,7 @@ export type PersonProposalsReceivedArgs = {
 export type PersonRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -2284,28 +2284,28 @@ export type PersonRelationsArgs = {
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonRepresentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonVisitedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of persons. */
@@ -2421,35 +2421,35 @@ export type PlaceClaimsArgs = {
 /** A location: a city, a building, a front line. */
 export type PlaceContainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlaceFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlaceLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlacePartOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlacePartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -2457,7 +2457,7 @@ export type PlacePartsArgs = {
 export type PlaceRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -2465,21 +2465,21 @@ export type PlaceRelationsArgs = {
 /** A location: a city, a building, a front line. */
 export type PlaceSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlaceVenueOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlaceVisitorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of places. */
@@ -2610,14 +2610,14 @@ export type Proposal = Entity & Node & {
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalAddresseesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalAimsToHaltArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -2630,42 +2630,42 @@ export type ProposalClaimsArgs = {
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalConcernsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalMadeDuringArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalMeetingArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalPartOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalProposerArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -2673,7 +2673,7 @@ export type ProposalProposerArgs = {
 export type ProposalRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -2681,21 +2681,21 @@ export type ProposalRelationsArgs = {
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalReportedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalResponsesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of proposals. */
@@ -2896,7 +2896,7 @@ export type QueryAuditTrailArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryCountriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<CountryWhere>;
 };
@@ -2926,7 +2926,7 @@ export type QueryEntityArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<DatedEntityOrder>;
   where?: InputMaybe<EventWhere>;
 };
@@ -2952,7 +2952,7 @@ export type QueryExplainCypherArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<FigureWhere>;
 };
@@ -2961,7 +2961,7 @@ export type QueryFiguresArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<DatedEntityOrder>;
   where?: InputMaybe<MeetingWhere>;
 };
@@ -2987,7 +2987,7 @@ export type QueryNodeArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<OfficeWhere>;
 };
@@ -2996,7 +2996,7 @@ export type QueryOfficesArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<OrganizationWhere>;
 };
@@ -3016,7 +3016,7 @@ export type QueryPathsArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryPersonsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<PersonWhere>;
 };
@@ -3025,7 +3025,7 @@ export type QueryPersonsArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryPlacesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<PlaceWhere>;
 };
@@ -3034,7 +3034,7 @@ export type QueryPlacesArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryProposalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<ProposalWhere>;
 };
@@ -3057,7 +3057,7 @@ export type QueryRunSavedQueryArgs = {
 
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QuerySearchArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   text: Scalars['String']['input'];
   types?: InputMaybe<Array<EntityType>>;
 };
@@ -3066,7 +3066,7 @@ export type QuerySearchArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<SourceWhere>;
 };
@@ -3075,7 +3075,7 @@ export type QuerySourcesArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<DatedEntityOrder>;
   where?: InputMaybe<StatementWhere>;
 };
@@ -3385,21 +3385,21 @@ export type Source = Entity & Node & {
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceAboutArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceCitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -3412,21 +3412,21 @@ export type SourceClaimsArgs = {
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceLinkedFromArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceLinksToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourcePublisherArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -3434,7 +3434,7 @@ export type SourcePublisherArgs = {
 export type SourceRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -3442,14 +3442,14 @@ export type SourceRelationsArgs = {
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of sources. */
@@ -3569,7 +3569,7 @@ export type Statement = Entity & Node & {
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementAttributedToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -3582,14 +3582,14 @@ export type StatementClaimsArgs = {
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementDeclinedToCommentByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementMadeDuringArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -3597,7 +3597,7 @@ export type StatementMadeDuringArgs = {
 export type StatementRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -3605,28 +3605,28 @@ export type StatementRelationsArgs = {
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementReportedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementSpeakerArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementSubjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of statements. */
