@@ -196,7 +196,7 @@ export type Claim = {
 };
 
 /** A sovereign state. */
-export type Country = Entity & {
+export type Country = Entity & Node & {
   __typename?: 'Country';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
@@ -258,21 +258,21 @@ export type Country = Entity & {
 /** A sovereign state. */
 export type CountryArmedForcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryAttributionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -285,77 +285,77 @@ export type CountryClaimsArgs = {
 /** A sovereign state. */
 export type CountryContainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryDeclinedToCommentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryEnvoysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryGainsTerritoryInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryInvadedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryInvadedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryProposalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryProposalsReceivedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -363,7 +363,7 @@ export type CountryProposalsReceivedArgs = {
 export type CountryRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -371,35 +371,35 @@ export type CountryRelationsArgs = {
 /** A sovereign state. */
 export type CountryRepresentativesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountrySubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryVenueOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A sovereign state. */
 export type CountryVisitorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of countries. */
@@ -741,7 +741,7 @@ export type EntityClaimsArgs = {
 export type EntityRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -797,7 +797,7 @@ export type EntityWrite = {
 };
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
-export type Event = Entity & {
+export type Event = Entity & Node & {
   __typename?: 'Event';
   /** The source's words for how long it has lasted, such as 'entered its third year in 2025'. */
   ageText?: Maybe<Scalars['String']['output']>;
@@ -869,14 +869,14 @@ export type Event = Entity & {
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventAimedToHaltByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventAimsToHaltArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -889,63 +889,63 @@ export type EventClaimsArgs = {
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventDeclinedToCommentByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventFirstSinceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventFollowedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventFollowsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventPartOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventPartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -953,7 +953,7 @@ export type EventPartsArgs = {
 export type EventRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -961,21 +961,21 @@ export type EventRelationsArgs = {
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventReportedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something that happened or is happening: a visit, an invasion, a war. */
 export type EventVenueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of events. */
@@ -1089,7 +1089,7 @@ export type Evidence = {
 };
 
 /** A number a source gives, such as a death toll or a length, with its unit, its hedges and who it is attributed to. */
-export type Figure = Entity & {
+export type Figure = Entity & Node & {
   __typename?: 'Figure';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
@@ -1145,7 +1145,7 @@ export type Figure = Entity & {
 /** A number a source gives, such as a death toll or a length, with its unit, its hedges and who it is attributed to. */
 export type FigureAttributedToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1158,7 +1158,7 @@ export type FigureClaimsArgs = {
 /** A number a source gives, such as a death toll or a length, with its unit, its hedges and who it is attributed to. */
 export type FigureMeasuresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1166,7 +1166,7 @@ export type FigureMeasuresArgs = {
 export type FigureRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -1174,14 +1174,14 @@ export type FigureRelationsArgs = {
 /** A number a source gives, such as a death toll or a length, with its unit, its hedges and who it is attributed to. */
 export type FigureReportedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A number a source gives, such as a death toll or a length, with its unit, its hedges and who it is attributed to. */
 export type FigureSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of figures. */
@@ -1319,7 +1319,7 @@ export type IngestWrite = {
 };
 
 /** A meeting between parties, held, being arranged or only proposed. */
-export type Meeting = Entity & {
+export type Meeting = Entity & Node & {
   __typename?: 'Meeting';
   /** The event (a war) it is meant to halt (AIMS_TO_HALT). */
   aimsToHalt: EventRelationConnection;
@@ -1387,7 +1387,7 @@ export type Meeting = Entity & {
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingAimsToHaltArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1400,63 +1400,63 @@ export type MeetingClaimsArgs = {
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingDeclinedToCommentByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingFirstSinceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingFollowedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingFollowsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingPartOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingPartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingProposalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1464,7 +1464,7 @@ export type MeetingProposalsArgs = {
 export type MeetingRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -1472,21 +1472,21 @@ export type MeetingRelationsArgs = {
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingReportedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A meeting between parties, held, being arranged or only proposed. */
 export type MeetingVenueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of meetings. */
@@ -1696,8 +1696,17 @@ export type NameFilter = {
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Relay's object identification: anything that can be fetched again by its id
+ * alone with Query.node. Every entity type implements it.
+ */
+export type Node = {
+  /** Stable, globally unique identifier: the same id entity(id:) takes. */
+  id: Scalars['ID']['output'];
+};
+
 /** A public office, such as President of the United States; held by persons, belonging to a country. */
-export type Office = Entity & {
+export type Office = Entity & Node & {
   __typename?: 'Office';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
@@ -1735,21 +1744,21 @@ export type OfficeClaimsArgs = {
 /** A public office, such as President of the United States; held by persons, belonging to a country. */
 export type OfficeCountryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A public office, such as President of the United States; held by persons, belonging to a country. */
 export type OfficeHoldersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A public office, such as President of the United States; held by persons, belonging to a country. */
 export type OfficeOrganizationArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1757,7 +1766,7 @@ export type OfficeOrganizationArgs = {
 export type OfficeRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -1765,7 +1774,7 @@ export type OfficeRelationsArgs = {
 /** A public office, such as President of the United States; held by persons, belonging to a country. */
 export type OfficeSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of offices. */
@@ -1835,7 +1844,7 @@ export type OfficeWhere = {
 };
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
-export type Organization = Entity & {
+export type Organization = Entity & Node & {
   __typename?: 'Organization';
   /** Its advisers (ADVISER_TO, incoming). */
   advisers: PersonRelationConnection;
@@ -1893,21 +1902,21 @@ export type Organization = Entity & {
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationAdvisersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationAttributionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1920,77 +1929,77 @@ export type OrganizationClaimsArgs = {
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationDeclinedToCommentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationEnvoysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationGainsTerritoryInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationMilitaryOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationProposalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationProposalsReceivedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationPublicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -1998,7 +2007,7 @@ export type OrganizationPublicationsArgs = {
 export type OrganizationRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -2006,21 +2015,21 @@ export type OrganizationRelationsArgs = {
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationRepresentativesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** An organization: a government body such as the Kremlin, a news agency, an international body, armed forces. */
 export type OrganizationSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of organizations. */
@@ -2099,6 +2108,15 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True when there are more items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * True when this page was asked for with `after`, so it is not the first page;
+   * false on a first page. Pages only go forward (there is no `before`/`last`):
+   * this does not count the items before, nor check that the item `after` names
+   * still exists.
+   */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of this page; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A path between two entities: its entities and relationships in walking order. */
@@ -2113,7 +2131,7 @@ export type Path = {
 };
 
 /** A human being: a head of state, an envoy, an adviser. */
-export type Person = Entity & {
+export type Person = Entity & Node & {
   __typename?: 'Person';
   /** This person's advisers (ADVISER_TO, incoming). */
   advisers: PersonRelationConnection;
@@ -2167,28 +2185,28 @@ export type Person = Entity & {
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonAdvisersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonAdvisesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonAttributionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -2201,56 +2219,56 @@ export type PersonClaimsArgs = {
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonDeclinedToCommentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonEnvoysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonPrincipalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonProposalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonProposalsReceivedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -2258,7 +2276,7 @@ export type PersonProposalsReceivedArgs = {
 export type PersonRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -2266,28 +2284,28 @@ export type PersonRelationsArgs = {
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonRepresentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A human being: a head of state, an envoy, an adviser. */
 export type PersonVisitedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of persons. */
@@ -2355,7 +2373,7 @@ export type PersonWhere = {
 };
 
 /** A location: a city, a building, a front line. */
-export type Place = Entity & {
+export type Place = Entity & Node & {
   __typename?: 'Place';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
@@ -2403,35 +2421,35 @@ export type PlaceClaimsArgs = {
 /** A location: a city, a building, a front line. */
 export type PlaceContainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlaceFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlaceLocatedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlacePartOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlacePartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -2439,7 +2457,7 @@ export type PlacePartsArgs = {
 export type PlaceRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -2447,21 +2465,21 @@ export type PlaceRelationsArgs = {
 /** A location: a city, a building, a front line. */
 export type PlaceSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlaceVenueOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A location: a city, a building, a front line. */
 export type PlaceVisitorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of places. */
@@ -2540,7 +2558,7 @@ export type PropertyValue = {
 };
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
-export type Proposal = Entity & {
+export type Proposal = Entity & Node & {
   __typename?: 'Proposal';
   /** To whom the proposal was made (PROPOSED_TO). */
   addressees: RelationConnection;
@@ -2592,14 +2610,14 @@ export type Proposal = Entity & {
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalAddresseesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalAimsToHaltArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -2612,42 +2630,42 @@ export type ProposalClaimsArgs = {
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalConcernsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalMadeDuringArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalMeetingArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalPartOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalProposerArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -2655,7 +2673,7 @@ export type ProposalProposerArgs = {
 export type ProposalRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -2663,21 +2681,21 @@ export type ProposalRelationsArgs = {
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalReportedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalResponsesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Something someone proposed to someone, such as a three-way meeting: who proposed it, to whom, what it concerns and how it was answered. */
 export type ProposalSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of proposals. */
@@ -2809,6 +2827,8 @@ export type Query = {
    * says when a cap was reached. NOT_FOUND for an unknown id.
    */
   neighborhood: Subgraph;
+  /** Relay's refetch by id: the same lookup as entity(id:), typed as a Node; null when there is none. */
+  node?: Maybe<Node>;
   /** A page of offices, filtered and ordered; keyset-paginated, so a late page costs what the first does. */
   offices: OfficeConnection;
   /** A page of organizations, filtered and ordered; keyset-paginated, so a late page costs what the first does. */
@@ -2876,7 +2896,7 @@ export type QueryAuditTrailArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryCountriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<CountryWhere>;
 };
@@ -2906,7 +2926,7 @@ export type QueryEntityArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<DatedEntityOrder>;
   where?: InputMaybe<EventWhere>;
 };
@@ -2932,7 +2952,7 @@ export type QueryExplainCypherArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryFiguresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<FigureWhere>;
 };
@@ -2941,7 +2961,7 @@ export type QueryFiguresArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<DatedEntityOrder>;
   where?: InputMaybe<MeetingWhere>;
 };
@@ -2959,9 +2979,15 @@ export type QueryNeighborhoodArgs = {
 
 
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<OfficeWhere>;
 };
@@ -2970,7 +2996,7 @@ export type QueryOfficesArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<OrganizationWhere>;
 };
@@ -2990,7 +3016,7 @@ export type QueryPathsArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryPersonsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<PersonWhere>;
 };
@@ -2999,7 +3025,7 @@ export type QueryPersonsArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryPlacesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<PlaceWhere>;
 };
@@ -3008,7 +3034,7 @@ export type QueryPlacesArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryProposalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<ProposalWhere>;
 };
@@ -3031,7 +3057,7 @@ export type QueryRunSavedQueryArgs = {
 
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QuerySearchArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   text: Scalars['String']['input'];
   types?: InputMaybe<Array<EntityType>>;
 };
@@ -3040,7 +3066,7 @@ export type QuerySearchArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
   where?: InputMaybe<SourceWhere>;
 };
@@ -3049,7 +3075,7 @@ export type QuerySourcesArgs = {
 /** The root of every read. Other schema files add their fields with `extend type Query`. */
 export type QueryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   orderBy?: InputMaybe<DatedEntityOrder>;
   where?: InputMaybe<StatementWhere>;
 };
@@ -3307,7 +3333,7 @@ export type ServerInfo = {
 };
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
-export type Source = Entity & {
+export type Source = Entity & Node & {
   __typename?: 'Source';
   /** What it is about (ABOUT). */
   about: RelationConnection;
@@ -3359,21 +3385,21 @@ export type Source = Entity & {
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceAboutArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceCitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -3386,21 +3412,21 @@ export type SourceClaimsArgs = {
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceLinkedFromArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceLinksToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourcePublisherArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -3408,7 +3434,7 @@ export type SourcePublisherArgs = {
 export type SourceRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -3416,14 +3442,14 @@ export type SourceRelationsArgs = {
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** A document or report that asserts facts, such as a news article or a news agency report. */
 export type SourceSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of sources. */
@@ -3493,7 +3519,7 @@ export type SourceWhere = {
 };
 
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
-export type Statement = Entity & {
+export type Statement = Entity & Node & {
   __typename?: 'Statement';
   /** Other names the sources use. */
   aliases: Array<Scalars['String']['output']>;
@@ -3543,7 +3569,7 @@ export type Statement = Entity & {
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementAttributedToArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -3556,14 +3582,14 @@ export type StatementClaimsArgs = {
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementDeclinedToCommentByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementMadeDuringArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
@@ -3571,7 +3597,7 @@ export type StatementMadeDuringArgs = {
 export type StatementRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -3579,28 +3605,28 @@ export type StatementRelationsArgs = {
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementReportedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementSpeakerArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementSubjectOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 
 /** Words someone said, as the sources report them: who said them, about what, reported by whom. */
 export type StatementSubjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['NonNegativeInt']['input']>;
 };
 
 /** A page of statements. */
@@ -3898,6 +3924,19 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EntityRecord )
     | ( EntityRecord )
   ;
+  Node:
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+    | ( EntityRecord )
+  ;
   Relationship:
     | ( Omit<CountryRelationEdge, 'evidence' | 'node'> & { evidence: Array<_RefType['Evidence']>, node: _RefType['Country'] } )
     | ( Omit<EventRelationEdge, 'evidence' | 'node'> & { evidence: Array<_RefType['Evidence']>, node: _RefType['Event'] } )
@@ -3989,6 +4028,7 @@ export type ResolversTypes = {
   MergeEntitiesInput: MergeEntitiesInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NameFilter: NameFilter;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeFloat: ResolverTypeWrapper<Scalars['NonNegativeFloat']['output']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
   Office: ResolverTypeWrapper<EntityRecord>;
@@ -4134,6 +4174,7 @@ export type ResolversParentTypes = {
   MergeEntitiesInput: MergeEntitiesInput;
   Mutation: Record<PropertyKey, never>;
   NameFilter: NameFilter;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeFloat: Scalars['NonNegativeFloat']['output'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
   Office: EntityRecord;
@@ -4691,6 +4732,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   upsertEntity?: Resolver<ResolversTypes['EntityWrite'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 };
 
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Country' | 'Event' | 'Figure' | 'Meeting' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Proposal' | 'Source' | 'Statement', ParentType, ContextType>;
+};
+
 export interface NonNegativeFloatScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeFloat'], any> {
   name: 'NonNegativeFloat';
 }
@@ -4805,6 +4850,8 @@ export type OrganizationRelationEdgeResolvers<ContextType = Context, ParentType 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
@@ -4992,6 +5039,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   figures?: Resolver<ResolversTypes['FigureConnection'], ParentType, ContextType, RequireFields<QueryFiguresArgs, 'orderBy'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'orderBy'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'direction' | 'id'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   offices?: Resolver<ResolversTypes['OfficeConnection'], ParentType, ContextType, RequireFields<QueryOfficesArgs, 'orderBy'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'orderBy'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'direction' | 'first' | 'from' | 'maxLength' | 'to'>>;
@@ -5288,6 +5336,7 @@ export type Resolvers<ContextType = Context> = {
   MeetingRelationConnection?: MeetingRelationConnectionResolvers<ContextType>;
   MeetingRelationEdge?: MeetingRelationEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   NonNegativeFloat?: GraphQLScalarType;
   NonNegativeInt?: GraphQLScalarType;
   Office?: OfficeResolvers<ContextType>;

@@ -104,7 +104,7 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
   }
   const plan = planContextOf(info, ctx.config.limits);
   const selection = selectionOf(plan, info);
-  if (!selection.page && !selection.total) return toConnection([], first, async () => 0);
+  if (!selection.page && !selection.total) return toConnection([], { first, after: args.after }, async () => 0);
   const entity: EntityPlan = planEntity(plan, info.schema.getType(label)!, selection.nodes);
   if (ordering.property && !entity.props.includes(ordering.property)) entity.props = [...entity.props, ordering.property].sort();
   const shape = {
@@ -134,5 +134,5 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
   const sortKey = (node: EntityRecord) => (ordering.property ? [(node[ordering.property] as string | null | undefined) ?? null, node.id] : [node.id]);
   const edges = (row?.page ?? []).map((node) => ({ cursor: encodeCursor(orderingName, sortKey(node)), node }));
   const total = row?.total ?? 0;
-  return toConnection(edges, first, async () => total);
+  return toConnection(edges, { first, after: args.after }, async () => total);
 }

@@ -1,6 +1,8 @@
-/** Relay's PageInfo, forward pagination only. */
+/** Relay's PageInfo. Pages only go forward, so hasPreviousPage says only whether `after` was given. */
 export interface PageInfo {
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
   endCursor: string | null;
 }
 
@@ -23,13 +25,28 @@ export interface Connection<E> {
 
 /**
  * Builds a page from rows fetched with LIMIT first + 1: the extra row only
- * tells that there is a next page and is dropped.
+ * tells that there is a next page and is dropped. A page asked for with
+ * `after` is not the first, so it has a previous page (the item `after`
+ * names at least); whether that item still exists is not checked.
+ *
+ * @param rows the rows read, at most first + 1
+ * @param page the page size and the client's `after` (null or undefined when omitted)
+ * @param totalCount reads the total, called only when the client selects it
  */
-export function toConnection<E extends { cursor: string }>(rows: E[], first: number, totalCount: () => Promise<number>): Connection<E> {
-  const edges = rows.slice(0, first);
+export function toConnection<E extends { cursor: string }>(
+  rows: E[],
+  page: { first: number; after: string | null | undefined },
+  totalCount: () => Promise<number>,
+): Connection<E> {
+  const edges = rows.slice(0, page.first);
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      hasPreviousPage: Boolean(page.after),
+      startCursor: edges.at(0)?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     totalCount,
   };
 }

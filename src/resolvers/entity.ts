@@ -25,7 +25,16 @@ async function entitiesById(ids: readonly string[], ctx: Context, info: GraphQLR
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-/** Query.entity / Query.entities, the Entity interface, Evidence and the shared scalars. */
+/**
+ * One entity by id, or by a former id, name or alias ("witkoff") that names
+ * one entity only: the canonical entity answers. Query.entity and Query.node.
+ */
+async function entityByReference(_: unknown, args: { id: string }, ctx: Context, info: GraphQLResolveInfo): Promise<EntityRecord | null> {
+  const [entity] = await entitiesById([args.id], ctx, info);
+  return entity ?? findEntityByReference(ctx.db, args.id);
+}
+
+/** Query.entity / Query.node / Query.entities, the Node and the Entity interface, Evidence and the shared scalars. */
 export const entityResolvers = {
   Date: DateResolver,
   DateTime: DateTimeResolver,
@@ -37,10 +46,9 @@ export const entityResolvers = {
 
   Query: {
     // Not an id: a former id, a name or an alias ("witkoff") answers with the canonical entity.
-    async entity(_: unknown, args: { id: string }, ctx: Context, info: GraphQLResolveInfo) {
-      const [entity] = await entitiesById([args.id], ctx, info);
-      return entity ?? findEntityByReference(ctx.db, args.id);
-    },
+    entity: entityByReference,
+    // Relay's refetch: the same lookup; only the declared type (Node) differs.
+    node: entityByReference,
     entities(_: unknown, args: { ids: string[] }, ctx: Context, info: GraphQLResolveInfo) {
       const max = ctx.config.limits.listMax;
       if (args.ids.length > max) {
@@ -48,6 +56,10 @@ export const entityResolvers = {
       }
       return entitiesById(args.ids, ctx, info);
     },
+  },
+
+  Node: {
+    __resolveType: (entity: EntityRecord) => entity.label,
   },
 
   Entity: {

@@ -110,7 +110,7 @@ export async function relationConnection(
   const total = compiled.total ?? 0;
   return toConnection(
     (compiled.page ?? []).map((row) => toEdge(row, entity.id)),
-    first,
+    { first, after: args.after },
     async () => total,
   );
 }

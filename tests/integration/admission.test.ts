@@ -69,7 +69,7 @@ describe('admission control', () => {
   }, 60_000);
 
   it('refuses an operation over the estimate before any Neo4j work, naming the costly part', async () => {
-    const query = `query($id: ID!, $n: Int) { entity(id: $id) {
+    const query = `query($id: ID!, $n: NonNegativeInt) { entity(id: $id) {
       relations(first: $n) { edges { node { relations(first: $n) { edges { node {
         relations(first: $n) { edges { node { relations(first: $n) { edges { node { id } } } } } } } } } } } } } }`;
     const refused = await post(t.url, query, { id: 'any', n: 100 }, { 'x-request-id': 'admission-costly' });

@@ -48,6 +48,30 @@ describe('entity and entities', () => {
     expect(ctx.db.roundTrips).toBe(1);
   });
 
+  it('refetches any entity as a Node by id, through fragments on its type, and null for an unknown id', async () => {
+    const ctx = t.app.contextFor();
+    const result = await t.app.apollo.executeOperation(
+      {
+        query: `query($id: ID!) {
+          node(id: $id) { __typename id ... on Entity { type name } ... on Person { relations(direction: OUTGOING) { edges { node { id } } } } }
+          missing: node(id: "no-such-id") { id }
+        }`,
+        variables: { id: `${PREFIX}person` },
+      },
+      { contextValue: ctx },
+    );
+    const body = result.body.kind === 'single' ? result.body.singleResult : undefined;
+    expect(body?.errors).toBeUndefined();
+    expect(body?.data?.node).toEqual({
+      __typename: 'Person',
+      id: `${PREFIX}person`,
+      type: 'PERSON',
+      name: 'Test person',
+      relations: { edges: [{ node: { id: `${PREFIX}source` } }] },
+    });
+    expect(body?.data?.missing).toBeNull();
+  });
+
   it('refuses more ids than the list limit', async () => {
     const ids = Array.from({ length: t.config.limits.listMax + 1 }, (_, i) => `id-${i}`);
     const { body } = await t.post(`query($ids: [ID!]!) { entities(ids: $ids) { id } }`, { ids });

@@ -6,7 +6,7 @@ const OFFICES_PER_PERSON = 3;
 
 /** A proposal list, each proposal's proposer, the proposer's offices, each office's country: three relation levels. */
 const THREE_LEVELS = `
-query ThreeLevels($first: Int) {
+query ThreeLevels($first: NonNegativeInt) {
   proposals(first: $first, where: { name: { startsWith: "typed batch proposal" } }) {
     edges { node { id
       proposer { edges { evidence { source { id } quote } node { id
@@ -80,7 +80,7 @@ describe('compiled statements: one round-trip per root field, at any nesting dep
   });
   it('lets a three-level query with evidence through the depth and cost limits, and refuses a runaway one', async () => {
     // The estimate counts `first` given literally or as a variable; the literal form is checked here.
-    const literal = THREE_LEVELS.replace('query ThreeLevels($first: Int)', 'query ThreeLevels').replace('first: $first', 'first: 50');
+    const literal = THREE_LEVELS.replace('query ThreeLevels($first: NonNegativeInt)', 'query ThreeLevels').replace('first: $first', 'first: 50');
     const ok = await t.post(literal);
     expect(ok.body.errors).toBeUndefined();
     expect(ok.body.data!.proposals.edges).toHaveLength(PROPOSALS);

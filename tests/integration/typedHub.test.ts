@@ -66,6 +66,24 @@ describe('typed relation fields on a hub of 20,000 relationships of another type
     expect(offices.totalCount).toBe(2);
   });
 
+  it('pages offices one at a time, with pageInfo telling first from later pages', async () => {
+    const page = async (after: string | null) => {
+      const result = await t.app.execute(
+        `query($after: String) { entity(id: "${PERSON}") { ... on Person { offices(first: 1, after: $after) {
+          edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } }`,
+        { after },
+      );
+      expect(result.errors).toBeUndefined();
+      return (result.data as any).entity.offices;
+    };
+    const one = await page(null);
+    expect(one.edges.map((e: any) => e.node.id)).toEqual([`${P}office-1`]);
+    expect(one.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: one.edges[0].cursor, endCursor: one.edges[0].cursor });
+    const two = await page(one.pageInfo.endCursor);
+    expect(two.edges.map((e: any) => e.node.id)).toEqual([`${P}office-2`]);
+    expect(two.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: two.edges[0].cursor, endCursor: two.edges[0].cursor });
+  });
+
   it('reads the relationships of the requested type only: db hits far below the hub size', async () => {
     const offices = await profile(OFFICES);
     expect(offices.entity['@offices'].page).toHaveLength(2);

@@ -8,10 +8,10 @@ const idOf = (i: number) => `${PREFIX}p-${String(i).padStart(3, '0')}`;
 const TEST_PERSONS = { name: { startsWith: 'tlist ' } };
 
 const PAGE = `
-query Page($where: PersonWhere, $orderBy: EntityOrder, $first: Int, $after: String) {
+query Page($where: PersonWhere, $orderBy: EntityOrder, $first: NonNegativeInt, $after: String) {
   persons(where: $where, orderBy: $orderBy, first: $first, after: $after) {
     edges { cursor node { id name } }
-    pageInfo { hasNextPage endCursor }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }`;
 
@@ -70,6 +70,8 @@ describe('list queries: filters, orders, keyset pagination', () => {
       const page = body.data!.persons;
       ids.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
       expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+      expect(page.pageInfo.startCursor).toBe(page.edges.at(0)?.cursor ?? null);
+      expect(page.pageInfo.hasPreviousPage).toBe(pages > 0);
       if (!page.pageInfo.hasNextPage) return { ids, pages: pages + 1 };
       after = page.pageInfo.endCursor;
     }
@@ -188,8 +190,14 @@ describe('list queries: filters, orders, keyset pagination', () => {
     expect(body.data).toBeNull();
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first', value: 101, max: 100 });
     expect(body.errors?.[0].message).toMatch(/first.*100.*101/);
+    // Below zero the NonNegativeInt scalar refuses it before any resolver: through a variable, and as a literal.
     const negative = await t.post(PAGE, { first: -1 });
+    expect(negative.body.data).toBeUndefined();
     expect(negative.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(negative.body.errors?.[0].message).toMatch(/\$first.*-1/);
+    const literal = await t.post(`{ entity(id: "${idOf(0)}") { relations(first: -1) { totalCount } } }`);
+    expect(literal.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.body.errors?.[0].message).toMatch(/non-negative.*-1/);
     const relations = await t.post(`{ entity(id: "${idOf(0)}") { relations(first: 500) { totalCount } } }`);
     expect(relations.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first', value: 500 });
   });

@@ -3,7 +3,7 @@ import { relationshipPattern } from '../../src/compile/relationshipPattern';
 import { compiledStatements } from '../harness/compiledStatements';
 
 /** W2 of bench:limit: proposals with their proposer (and the source of that edge's evidence) and addressees. */
-const PROPOSALS = `query($first: Int, $after: String, $withAddressees: Boolean!) {
+const PROPOSALS = `query($first: NonNegativeInt, $after: String, $withAddressees: Boolean!) {
   proposals(first: $first) {
     totalCount
     edges { node {

@@ -27,17 +27,20 @@ function estimate(query: string, variables: Record<string, unknown> = {}) {
 }
 
 const EVIDENCE = 'evidence { quote source { id name } }';
-const HUB_FOUR_DEEP = `query($id: ID!, $n: Int) { entity(id: $id) {
+const HUB_FOUR_DEEP = `query($id: ID!, $n: NonNegativeInt) { entity(id: $id) {
   relations(first: $n) { edges { node { relations(first: $n) { edges { node {
     relations(first: $n) { edges { node { relations(first: $n) { edges { node { id } } } } } } } } } } } } } }`;
 
 describe('estimateCost', () => {
   it('multiplies by a `first` given as a variable exactly as by the same literal', () => {
     const literal = estimate('{ persons(first: 20) { edges { node { relations(first: 50) { edges { node { id } } } } } } }');
-    const variable = estimate('query($a: Int, $b: Int) { persons(first: $a) { edges { node { relations(first: $b) { edges { node { id } } } } } } }', {
-      a: 20,
-      b: 50,
-    });
+    const variable = estimate(
+      'query($a: NonNegativeInt, $b: NonNegativeInt) { persons(first: $a) { edges { node { relations(first: $b) { edges { node { id } } } } } } }',
+      {
+        a: 20,
+        b: 50,
+      },
+    );
     expect(variable.cost).toBe(literal.cost);
     expect(variable.widest).toEqual({ path: 'persons.edges.node.relations.edges', rows: 1_000 });
     // 1 for the root field, 20 person edges, 20 × 50 relation edges.
@@ -47,7 +50,7 @@ describe('estimateCost', () => {
 
   it('takes the default page size when `first` is omitted or its variable is null', () => {
     const omitted = estimate('{ persons { edges { node { id } } } }');
-    const nullVariable = estimate('query($n: Int) { persons(first: $n) { edges { node { id } } } }', { n: null });
+    const nullVariable = estimate('query($n: NonNegativeInt) { persons(first: $n) { edges { node { id } } } }', { n: null });
     expect(omitted.cost).toBe(1 + config.limits.listDefault);
     expect(nullVariable.cost).toBe(omitted.cost);
   });

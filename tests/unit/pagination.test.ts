@@ -31,11 +31,29 @@ describe('pagination helpers', () => {
   it('builds a page from first + 1 rows: the extra one only says there is more', async () => {
     const rows = [{ cursor: 'a' }, { cursor: 'b' }, { cursor: 'c' }];
     const count = jest.fn(async () => 3);
-    const page = toConnection(rows, 2, count);
+    const page = toConnection(rows, { first: 2, after: null }, count);
     expect(page.edges).toEqual([{ cursor: 'a' }, { cursor: 'b' }]);
-    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: 'b' });
-    expect(toConnection(rows, 3, count).pageInfo).toEqual({ hasNextPage: false, endCursor: 'c' });
-    expect(toConnection([], 3, count).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+    expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: 'a', endCursor: 'b' });
+    expect(toConnection(rows, { first: 3, after: undefined }, count).pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: 'a',
+      endCursor: 'c',
+    });
+    expect(toConnection([], { first: 3, after: null }, count).pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
+    // A page asked for after a cursor is not the first, even when it is empty.
+    expect(toConnection(rows.slice(1), { first: 2, after: 'a' }, count).pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: 'b',
+      endCursor: 'c',
+    });
+    expect(toConnection([], { first: 2, after: 'c' }, count).pageInfo.hasPreviousPage).toBe(true);
     expect(count).not.toHaveBeenCalled();
     expect(await page.totalCount()).toBe(3);
   });

@@ -69,6 +69,20 @@ describe('the schema as a contract', () => {
     ).toEqual(ENTITY_TYPES.map((l) => l.toUpperCase()).sort());
   });
 
+  it('has every entity type implement Node, with Entity itself a Node, and Query.node returning a Node', () => {
+    const node = schema.getType('Node');
+    const entity = schema.getType('Entity');
+    if (!isInterfaceType(node) || !isInterfaceType(entity)) throw new Error('Node or Entity is missing');
+    expect(entity.getInterfaces().map((i) => i.name)).toEqual(['Node']);
+    expect(
+      schema
+        .getImplementations(node)
+        .objects.map((t) => t.name)
+        .sort(),
+    ).toEqual([...ENTITY_TYPES].sort());
+    expect(String(schema.getQueryType()?.getFields().node?.type)).toBe('Node');
+  });
+
   it('declares exactly the typed relation fields that RELATION_FIELDS resolves, each returning a relation connection', () => {
     for (const label of ENTITY_TYPES) {
       const type = schema.getType(label);
@@ -88,7 +102,7 @@ describe('the schema as a contract', () => {
 
   it('prints as SDL with `npm run -s schema:print`, and the printed SDL builds the same schema', () => {
     const printed = execFileSync('npm', ['run', '-s', 'schema:print'], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
-    expect(printed).toContain('type Proposal implements Entity');
+    expect(printed).toContain('type Proposal implements Node & Entity');
     expect(printed).toContain('search(');
     expect(printSchema(buildFromSdl(printed))).toBe(printSchema(schema));
   }, 120_000);
