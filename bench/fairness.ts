@@ -35,7 +35,7 @@ const leaf = (i: number) => `${PREFIX}leaf-${i}`;
 const ATTACKS: Array<{ name: string; query: string; variables: Record<string, unknown> }> = [
   {
     name: 'relations(first: 70) three deep from the hub',
-    query: `query($id: ID!, $n: Int) { entity(id: $id) { relations(first: $n) { edges { node { id
+    query: `query($id: ID!, $n: NonNegativeInt) { entity(id: $id) { relations(first: $n) { edges { node { id
       relations(first: $n) { edges { node { id relations(first: $n) { edges { evidence { quote } node { id name } } } } } } } } } } }`,
     variables: { id: hub, n: 70 },
   },

@@ -14,7 +14,7 @@ const PROPOSALS = 100;
 const OFFICES_PER_PERSON = 3;
 
 const THREE_LEVELS = `
-query ThreeLevels($first: Int) {
+query ThreeLevels($first: NonNegativeInt) {
   proposals(first: $first, where: { name: { startsWith: "bench nest proposal" } }) {
     edges { node { id
       proposer { edges { evidence { source { id } quote } node { id
