@@ -46,12 +46,12 @@ const ATTACKS: Array<{ name: string; query: string; variables: Record<string, un
   },
   {
     name: '8 aliases of paths hub to hub2, maxLength 6',
-    query: `query($a: ID!, $b: ID!) { ${Array.from({ length: 8 }, (_, i) => `p${i}: paths(from: $a, to: $b, maxLength: 6, first: 10) { length nodes { id } }`).join(' ')} }`,
+    query: `query($a: ID!, $b: ID!) { ${Array.from({ length: 8 }, (_, i) => `p${i}: paths(from: $a, to: $b, maxLength: 6, first: 10) { length nodes { entityId } }`).join(' ')} }`,
     variables: { a: hub, b: hub2 },
   },
   {
     name: '25 aliases of expand, 100 ids, 5,000 excluded',
-    query: `query($ids: [ID!]!, $x: [ID!]) { ${Array.from({ length: 25 }, (_, i) => `e${i}: expand(ids: $ids, exclude: $x, limit: 100) { nodes { id } edges { id } }`).join(' ')} }`,
+    query: `query($ids: [ID!]!, $x: [ID!]) { ${Array.from({ length: 25 }, (_, i) => `e${i}: expand(ids: $ids, exclude: $x, limit: 100) { nodes { entityId } edges { id } }`).join(' ')} }`,
     variables: {
       ids: Array.from({ length: 100 }, (_, i) => leaf(i + 1)),
       x: Array.from({ length: 5_000 }, (_, i) => leaf(i + 101)),
