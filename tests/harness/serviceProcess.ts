@@ -31,9 +31,9 @@ export interface ServiceProcess {
   cleanUp(): void;
 }
 
-/** Compiles src/ into dist/ (what `npm start` runs). */
+/** Compiles src/ into dist/ with the same fast build `npm start` runs first (only when a source changed). */
 export function buildService(): void {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.js')], { cwd: projectRoot, stdio: 'pipe' });
 }
 
 /** Every process whose command line mentions `needle`, from /proc. */

@@ -1,25 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, projectRoot } from '../../src/config';
 import { connectDriver } from '../../src/db';
 import { startLocalNeo4j } from '../../src/neo4j-local';
-
-/** Every process whose command line mentions `needle`, from /proc. */
-function processesMentioning(needle: string): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
+import { buildService, processesMentioning } from '../harness/serviceProcess';
 
 /** Resolves with the first stdout line that matches, or rejects when the process exits first. */
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
@@ -51,7 +37,7 @@ describe('npm start with the local Neo4j', () => {
   let child: ChildProcess | undefined;
 
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.js')], { cwd: projectRoot, stdio: 'pipe' });
+    buildService();
   }, 120_000);
 
   afterAll(() => {
