@@ -9,6 +9,8 @@
  *   npm run bench:limit                      # 50,000 persons, ~330,000 relationships
  *   npm run bench:limit -- --scale 0.05 --seconds 2 --rounds 2   # a quick trial
  */
+// The API is measured as `npm start` runs it (NODE_ENV=production unless set); before anything loads graphql-js.
+import '../src/config/productionMode';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Command } from 'commander';

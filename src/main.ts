@@ -1,3 +1,5 @@
+// Before anything that loads graphql-js or Express: they read NODE_ENV once, when loaded.
+import './config/productionMode';
 import { ConfigError, loadConfig } from './config';
 import { SavedQueryError } from './cypher-sandbox';
 import { ConnectError, openDatabase, type OpenDatabase } from './db';

@@ -24,7 +24,9 @@ export function compileSearch(
   return compileStatement(
     ctx,
     { root: 'search', plan, byType },
-    (names) => `CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node AS n, score${byType ? `\nWITH n, score WHERE ${labelOf('n')} IN $labels` : ''}
+    (
+      names,
+    ) => `CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node AS n, score${byType ? `\nWITH n, score WHERE ${labelOf('n')} IN $labels` : ''}
 WITH n, score ORDER BY score DESC, n.id LIMIT toInteger($first)
 RETURN ${renderEntity(plan, 'n', names)} AS entity, score`,
     values,

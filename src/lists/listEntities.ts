@@ -148,5 +148,5 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
     node,
   }));
   const total = row?.total ?? 0;
-  return toConnection(edges, { first, after: args.after }, async () => total);
+  return toConnection(edges, { first, after: args.after }, () => total);
 }

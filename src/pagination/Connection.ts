@@ -15,12 +15,12 @@ export interface Edge<Node> {
 /**
  * A page as resolvers return it. totalCount is a function, so graphql-js
  * calls it only when the client selects the field: the count query runs on
- * demand, never by default.
+ * demand, never by default (or the count read with the page is returned).
  */
 export interface Connection<E> {
   edges: E[];
   pageInfo: PageInfo;
-  totalCount: () => Promise<number>;
+  totalCount: () => number | Promise<number>;
 }
 
 /**
@@ -36,7 +36,7 @@ export interface Connection<E> {
 export function toConnection<E extends { cursor: string }>(
   rows: E[],
   page: { first: number; after: string | null | undefined },
-  totalCount: () => Promise<number>,
+  totalCount: () => number | Promise<number>,
 ): Connection<E> {
   const edges = rows.slice(0, page.first);
   return {

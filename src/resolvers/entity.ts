@@ -34,6 +34,11 @@ async function entityByReference(_: unknown, args: { id: string }, ctx: Context,
   return entity ?? findEntityByReference(ctx.db, args.id);
 }
 
+/** A cited source that is not in the graph. */
+function sourceNotFound(evidence: EvidenceRecord): never {
+  throw notFound(`Source ${evidence.sourceId} is cited but not in the graph.`, { id: evidence.sourceId });
+}
+
 /**
  * The concrete type of an entity met through the Node or Entity interface.
  * A compiled read leaves the label out when the selection is the same for
@@ -78,11 +83,10 @@ export const entityResolvers = {
   },
 
   Evidence: {
-    async source(evidence: EvidenceRecord, _: unknown, ctx: Context) {
-      // A compiled statement has read it already when it was selected; other evidence goes through the batched loader.
-      const source = 'source' in evidence ? evidence.source : await ctx.loaders.entityById.load(evidence.sourceId);
-      if (!source) throw notFound(`Source ${evidence.sourceId} is cited but not in the graph.`, { id: evidence.sourceId });
-      return source;
+    source(evidence: EvidenceRecord, _: unknown, ctx: Context) {
+      // A compiled statement has read it already when it was selected (answered without a promise); other evidence goes through the batched loader.
+      if ('source' in evidence) return evidence.source ?? sourceNotFound(evidence);
+      return ctx.loaders.entityById.load(evidence.sourceId).then((source) => source ?? sourceNotFound(evidence));
     },
     statement: (evidence: EvidenceRecord, _: unknown, ctx: Context) =>
       'statementEntity' in evidence ? evidence.statementEntity : evidence.statement ? ctx.loaders.entityById.load(evidence.statement) : null,
