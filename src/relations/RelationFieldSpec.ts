@@ -12,11 +12,17 @@ export interface RelationStep {
 }
 
 /**
- * How a typed relation field (Person.offices, Proposal.proposer ...) reads
- * the graph: the relationships it follows and, for fields that look past an
- * intermediate entity (Proposal.participants: the participants of the
- * meeting the proposal concerns), the step taken first.
+ * One typed relation field (Person.offices, Proposal.proposer ...): the
+ * relationships it follows and, for fields that look past an intermediate
+ * entity (Proposal.participants: the participants of the meeting the
+ * proposal concerns), the step taken first; and the description clients
+ * read. Its GraphQL declaration is generated from this (see
+ * src/schema/printRelationFieldsSdl.ts): the connection type follows from
+ * `label` (`OfficeRelationConnection` for Office, `RelationConnection` when
+ * the far end can be any entity).
  */
 export interface RelationFieldSpec extends RelationStep {
   via?: RelationStep;
+  /** The field's description in the schema; it names the relationship types it follows. */
+  description: string;
 }
