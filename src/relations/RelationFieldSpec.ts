@@ -12,17 +12,23 @@ export interface RelationStep {
 }
 
 /**
- * One typed relation field (Person.offices, Proposal.proposer ...): the
- * relationships it follows and, for fields that look past an intermediate
- * entity (Proposal.participants: the participants of the meeting the
- * proposal concerns), the step taken first; and the description clients
- * read. Its GraphQL declaration is generated from this (see
- * src/schema/printRelationFieldsSdl.ts): the connection type follows from
- * `label` (`OfficeRelationConnection` for Office, `RelationConnection` when
- * the far end can be any entity).
+ * How a typed relation field (Person.offices, Proposal.proposer ...) reads
+ * the graph: the relationships it follows and, for fields that look past an
+ * intermediate entity (Proposal.participants: the participants of the
+ * meeting the proposal concerns), the step taken first.
  */
 export interface RelationFieldSpec extends RelationStep {
   via?: RelationStep;
-  /** The field's description in the schema; it names the relationship types it follows. */
+}
+
+/**
+ * A typed relation field as RELATION_FIELDS declares it: how it reads the
+ * graph, and the description clients read. Its GraphQL declaration is
+ * generated from this (src/schema/printRelationFieldsSdl.ts); the
+ * connection type follows from `label` (`OfficeRelationConnection` for
+ * Office, `RelationConnection` when any entity can be at the far end).
+ */
+export interface RelationField extends RelationFieldSpec {
+  /** The field's description in the schema; it names the relationship types the field follows. */
   description: string;
 }

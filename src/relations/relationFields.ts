@@ -1,19 +1,19 @@
 import type { EntityType } from '../model';
-import type { RelationFieldSpec } from './RelationFieldSpec';
+import type { RelationField } from './RelationFieldSpec';
 
 /** The far end of a relation field: one entity label, or `Entity` when it can be any. */
 type FarEnd = EntityType | 'Entity';
 
-const step = (direction: RelationFieldSpec['direction'], types: RelationFieldSpec['types'], farEnd: FarEnd, description: string): RelationFieldSpec => ({
+const step = (direction: RelationField['direction'], types: RelationField['types'], farEnd: FarEnd, description: string): RelationField => ({
   types,
   direction,
   label: farEnd === 'Entity' ? undefined : farEnd,
   description,
 });
 /** A field following `types` out of the entity at hand, to `farEnd`. */
-const out = (types: RelationFieldSpec['types'], farEnd: FarEnd, description: string) => step('OUTGOING', types, farEnd, description);
+const out = (types: RelationField['types'], farEnd: FarEnd, description: string) => step('OUTGOING', types, farEnd, description);
 /** A field following `types` into the entity at hand, from `farEnd`. */
-const inc = (types: RelationFieldSpec['types'], farEnd: FarEnd, description: string) => step('INCOMING', types, farEnd, description);
+const inc = (types: RelationField['types'], farEnd: FarEnd, description: string) => step('INCOMING', types, farEnd, description);
 
 /**
  * Relationship types by which an actor answers a proposal. The model has
@@ -74,7 +74,7 @@ const HAPPENING = {
  * the fields' SDL (schema/entity-types.relations.graphql) and the table of
  * docs/api.md, and a unit test fails while those are stale.
  */
-export const RELATION_FIELDS: Record<EntityType, Record<string, RelationFieldSpec>> = {
+export const RELATION_FIELDS: Record<EntityType, Record<string, RelationField>> = {
   Person: {
     ...ACTOR,
     offices: out(['HOLDS_OFFICE'], 'Office', 'The offices this person holds (HOLDS_OFFICE); the edge evidence gives validFrom/validTo where known.'),
