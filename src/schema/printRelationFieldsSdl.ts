@@ -1,6 +1,6 @@
 import { Kind, print } from 'graphql';
 import { ENTITY_TYPES } from '../model';
-import { RELATION_FIELDS, type RelationField } from '../relations';
+import { RELATION_FIELDS, type RelationStep } from '../relations';
 
 /**
  * Where the file printed here goes, relative to the project root. Its name
@@ -38,7 +38,7 @@ const RELATIONS_FIELD = [
  * OfficeRelationConnection`, whose `node` is an `Office!`), the generic
  * `RelationConnection` (`node: Entity!`) otherwise.
  */
-export function relationConnectionType(spec: RelationField): string {
+export function relationConnectionType(spec: RelationStep): string {
   return spec.label ? `${spec.label}RelationConnection` : 'RelationConnection';
 }
 

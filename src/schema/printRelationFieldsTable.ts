@@ -1,4 +1,4 @@
-import { ENTITY_TYPES } from '../model';
+import { ENTITY_TYPES, type EntityType } from '../model';
 import { RELATION_FIELDS, type RelationStep } from '../relations';
 
 const arrow = (step: RelationStep) => (step.direction === 'OUTGOING' ? '→' : '←');
@@ -15,10 +15,12 @@ const describeStep = (step: RelationStep, separator: string) =>
  * markers of docs/api.md; a unit test compares the two.
  */
 export function printRelationFieldsTable(): string {
-  const everywhere = Object.keys(RELATION_FIELDS[ENTITY_TYPES[0]]).filter((name) =>
-    ENTITY_TYPES.every((label) => RELATION_FIELDS[label][name] === RELATION_FIELDS[ENTITY_TYPES[0]][name]),
+  const [first] = ENTITY_TYPES;
+  // The fields every type takes from one declaration (the group every entity has): the same spec object on each type.
+  const everywhere = Object.keys(RELATION_FIELDS[first]).filter((name) =>
+    ENTITY_TYPES.every((label) => RELATION_FIELDS[label][name] === RELATION_FIELDS[first][name]),
   );
-  const cell = (label: (typeof ENTITY_TYPES)[number], names: string[]) =>
+  const cell = (label: EntityType, names: string[]) =>
     names
       .map((name) => {
         const spec = RELATION_FIELDS[label][name];
@@ -26,15 +28,7 @@ export function printRelationFieldsTable(): string {
         return `\`${name}\` (${path})`;
       })
       .join(', ');
-  const rows = [
-    `| every type | ${cell(ENTITY_TYPES[0], everywhere)} |`,
-    ...ENTITY_TYPES.map(
-      (label) =>
-        `| ${label} | ${cell(
-          label,
-          Object.keys(RELATION_FIELDS[label]).filter((name) => !everywhere.includes(name)),
-        )} |`,
-    ),
-  ];
+  const own = (label: EntityType) => Object.keys(RELATION_FIELDS[label]).filter((name) => !everywhere.includes(name));
+  const rows = [`| every type | ${cell(first, everywhere)} |`, ...ENTITY_TYPES.map((label) => `| ${label} | ${cell(label, own(label))} |`)];
   return ['| type | fields |', '| --- | --- |', ...rows].join('\n');
 }
