@@ -11,7 +11,14 @@ import type { Direction, RelationStep } from '../relations';
 export interface EntityPlan {
   /** The one label the entity can have, when the schema type is concrete; null for Entity. */
   label: string | null;
-  /** Stored properties to project, sorted; `id` always among them. */
+  /**
+   * Whether records carry their label: for the `type` field, and for an
+   * abstract type whose selection differs by concrete type (fragments,
+   * __typename). Otherwise graphql-js is told any entity type: the fields
+   * selected through the interface resolve alike on every one.
+   */
+  readsLabel: boolean;
+  /** Stored properties to project, sorted; `id` only when selected or needed (a cursor, a field that loads by id). */
   props: string[];
   /** Relation fields by response key (alias or field name), sorted by key. */
   relations: RelationSlot[];
@@ -33,7 +40,7 @@ export interface RelationPlan {
   label: string | null;
   /** A first step (Proposal.participants goes through the meeting). */
   via: RelationStep | null;
-  /** The page when edges or pageInfo are selected: its limit (first + 1) and cursor parameters. */
+  /** The page when edges or pageInfo are selected: its limit (first, + 1 when hasNextPage is selected) and cursor parameters. */
   page: { limit: string; after: string | null; edge: EdgePlan } | null;
   /** True when totalCount is selected. */
   total: boolean;
@@ -41,6 +48,11 @@ export interface RelationPlan {
 
 /** What is selected on the edges of a relation page. */
 export interface EdgePlan {
+  /** A cursor is selected (the edge's, or pageInfo's start or end): each edge returns its sort key. */
+  cursor: boolean;
+  /** The edge's `type` and `direction` are selected; returned only when the field does not fix them. */
+  type: boolean;
+  direction: boolean;
   node: EntityPlan | null;
   evidence: EvidencePlan | null;
   properties: boolean;

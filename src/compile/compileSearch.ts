@@ -19,12 +19,12 @@ export function compileSearch(
 ): CompiledStatement {
   const entityNodes = [...subfieldsOf(ctx, hitType, fieldNodes).values()].flat().filter((node) => node.name.value === 'entity');
   const plan = planEntity(ctx, getNamedType(hitType.getFields().entity.type), entityNodes);
+  // Each hit's label is read only when the types are filtered: a fuzzy query can hit thousands of entities.
+  const byType = values.labels !== null;
   return compileStatement(
     ctx,
-    { root: 'search', plan },
-    (names) => `CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node AS n, score
-WITH n, score, ${labelOf('n')} AS label
-WHERE $labels IS NULL OR label IN $labels
+    { root: 'search', plan, byType },
+    (names) => `CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node AS n, score${byType ? `\nWITH n, score WHERE ${labelOf('n')} IN $labels` : ''}
 WITH n, score ORDER BY score DESC, n.id LIMIT toInteger($first)
 RETURN ${renderEntity(plan, 'n', names)} AS entity, score`,
     values,

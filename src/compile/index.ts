@@ -8,6 +8,7 @@ export type { CompiledStatement } from './compileStatement';
 export { compileEntitiesById } from './compileEntitiesById';
 export { compileSearch } from './compileSearch';
 export { compileRelationsById } from './compileRelationsById';
+export { relationshipsOf } from './planRelation';
 export { STATEMENT_TEXTS } from './ShapeCache';
 export type { EntityPlan, RelationPlan, EdgePlan, EvidencePlan } from './SelectionPlan';
 export { VariableNames } from './VariableNames';

@@ -6,9 +6,13 @@ import { planEntity } from './planEntity';
 import type { EdgePlan, EvidencePlan, RelationPlan } from './SelectionPlan';
 
 /** The relationships a relation field follows: its spec, or for `relations` the client's types and direction. */
-type Relationships = Omit<RelationFieldSpec, 'direction'> & { direction: Direction };
+export type Relationships = Omit<RelationFieldSpec, 'direction'> & { direction: Direction };
 
-function relationshipsOf(parent: GraphQLObjectType, name: string, args: Record<string, unknown>): Relationships {
+/**
+ * The relationships field `name` of `parent` follows with these arguments.
+ * Throws BAD_USER_INPUT for unknown relationship types of `relations`.
+ */
+export function relationshipsOf(parent: GraphQLObjectType, name: string, args: { types?: unknown; direction?: unknown }): Relationships {
   if (name === 'relations') {
     const types = checkRelationTypes(args.types as string[] | null | undefined, 'types');
     return { types: (types ?? null) as RelationFieldSpec['types'], direction: (args.direction as Direction | null) ?? 'BOTH' };
@@ -39,27 +43,37 @@ export function planRelation(ctx: PlanContext, parent: GraphQLObjectType, fieldN
   let wantsPage = false;
   let total = false;
   const edgeNodes: FieldNode[] = [];
+  const pageInfo = new Set<string>();
   for (const nodes of subfieldsOf(ctx, connection, fieldNodes).values()) {
     const selected = nodes[0].name.value;
     if (selected === 'edges') edgeNodes.push(...nodes);
+    if (selected === 'pageInfo') for (const name of selectedNames(ctx, connection, nodes)) pageInfo.add(name);
     if (selected === 'edges' || selected === 'pageInfo') wantsPage = true;
     if (selected === 'totalCount') total = true;
   }
-  const limit = wantsPage ? ctx.params.add(page.first + 1) : null;
+  // The row after the page is read only to answer hasNextPage.
+  const limit = wantsPage ? ctx.params.add(page.first + (pageInfo.has('hasNextPage') ? 1 : 0)) : null;
   const after = wantsPage && page.after ? ctx.params.add(page.after) : null;
   const edgeType = getNamedType(connection.getFields().edges.type) as GraphQLObjectType;
+  const pageCursor = pageInfo.has('startCursor') || pageInfo.has('endCursor');
   return {
     types: spec.types ? [...spec.types].sort() : null,
     direction: spec.direction,
     label: spec.label ?? null,
     via: spec.via ?? null,
-    page: limit ? { limit, after, edge: planEdge(ctx, edgeType, edgeNodes) } : null,
+    page: limit ? { limit, after, edge: planEdge(ctx, edgeType, edgeNodes, pageCursor) } : null,
     total,
   };
 }
 
-/** What the selection asks of the edges of a relation page. */
-function planEdge(ctx: PlanContext, edgeType: GraphQLObjectType, edgeNodes: readonly FieldNode[]): EdgePlan {
+/** The field names selected under `nodes`, a field of `parent` whose type is an object type (pageInfo). */
+function selectedNames(ctx: PlanContext, parent: GraphQLObjectType, nodes: readonly FieldNode[]): string[] {
+  const type = getNamedType(parent.getFields()[nodes[0].name.value].type) as GraphQLObjectType;
+  return [...subfieldsOf(ctx, type, nodes).values()].map((fields) => fields[0].name.value);
+}
+
+/** What the selection asks of the edges of a relation page; `pageCursor`: pageInfo's start or end cursor is selected. */
+function planEdge(ctx: PlanContext, edgeType: GraphQLObjectType, edgeNodes: readonly FieldNode[], pageCursor: boolean): EdgePlan {
   const byName = new Map<string, FieldNode[]>();
   for (const nodes of subfieldsOf(ctx, edgeType, edgeNodes).values()) {
     const name = nodes[0].name.value;
@@ -69,6 +83,9 @@ function planEdge(ctx: PlanContext, edgeType: GraphQLObjectType, edgeNodes: read
   const nodeNodes = byName.get('node');
   const evidenceNodes = byName.get('evidence');
   return {
+    cursor: pageCursor || byName.has('cursor'),
+    type: byName.has('type'),
+    direction: byName.has('direction'),
     node: nodeNodes ? planEntity(ctx, getNamedType(fields.node.type), nodeNodes) : null,
     evidence: evidenceNodes ? planEvidence(ctx, getNamedType(fields.evidence.type) as GraphQLObjectType, evidenceNodes) : null,
     properties: byName.has('properties'),

@@ -14,7 +14,7 @@ function name(value: string): string {
 
 /**
  * The map projection of entity `v` for a plan: the selected properties,
- * its label (for __typename), and one `@key` entry per relation field,
+ * its label when the answer depends on it (type, __typename, fragments), and one `@key` entry per relation field,
  * holding that field's page, so resolvers below read it from the parent.
  * A relation that differs by type is a CASE over the labels.
  *
@@ -23,7 +23,7 @@ function name(value: string): string {
 export function renderEntity(plan: EntityPlan, v: string, names: VariableNames, idVariable?: string): string {
   // An id read already (for a sort) is reused rather than read again.
   const entries = plan.props.map((prop) => (prop === 'id' && idVariable ? `id: ${idVariable}` : `.${name(prop)}`));
-  entries.push(`label: ${plan.label && isEntityType(plan.label) ? `'${plan.label}'` : labelOf(v)}`);
+  if (plan.readsLabel) entries.push(`label: ${plan.label && isEntityType(plan.label) ? `'${plan.label}'` : labelOf(v)}`);
   for (const slot of plan.relations) {
     const branches = slot.branches.map(({ labels, relation }) => ({ labels, text: renderRelation(relation, v, names) }));
     const value =

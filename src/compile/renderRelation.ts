@@ -60,11 +60,19 @@ function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): s
   return entries;
 }
 
-/** The map each edge of a page returns: its sort key (the cursor), type, direction, and what is selected. */
-function edgeMap(edge: EdgePlan, vars: Vars, via: boolean, names: VariableNames): string {
+/**
+ * The map each edge of a page returns: only what is selected. The sort key
+ * (for cursors) is returned as its parts: the type and direction only when
+ * the field does not fix them, the other entity's id, and the id of the
+ * entity reached by a first step (otherwise the resolver knows the parent).
+ */
+function edgeMap(rel: RelationPlan, edge: EdgePlan, vars: Vars, names: VariableNames): string {
   const { r, m, anchor, d, mid } = vars;
-  // Without a first step the anchor is the parent, whose id the resolver adds to the cursor's key.
-  const entries = [`k: [${vars.t}, ${d}, ${mid}${via ? `, ${anchor}.id` : ''}]`, `type: ${vars.t}`, `direction: ${d}`];
+  const entries: string[] = [];
+  if (rel.types?.length !== 1 && (edge.cursor || edge.type)) entries.push(`t: ${vars.t}`);
+  if (rel.direction === 'BOTH' && (edge.cursor || edge.direction)) entries.push(`d: ${d}`);
+  if (edge.cursor) entries.push(`i: ${mid}`);
+  if (edge.cursor && rel.via) entries.push(`h: ${anchor}.id`);
   if (edge.node) entries.push(`node: ${renderEntity(edge.node, m, names, mid)}`);
   if (edge.evidence) entries.push(...evidenceEntries(edge.evidence, r, names));
   if (edge.properties) entries.push(`props: properties(${r})`);
@@ -117,7 +125,7 @@ export function renderRelation(rel: RelationPlan, a: string, names: VariableName
     WITH ${vars.anchor}, ${r}, ${vars.m}, ${direction} AS ${vars.d}, ${vars.m}.id AS ${vars.mid}${single ? '' : `, type(${r}) AS ${vars.t}`}${conditions.length ? `\n    WHERE ${conditions.join(' AND ')}` : ''}
     ORDER BY ${sort.join(', ')}
     LIMIT toInteger($${rel.page.limit})
-    RETURN ${edgeMap(rel.page.edge, vars, rel.via !== null, names)}
+    RETURN ${edgeMap(rel, rel.page.edge, vars, names)}
   }`);
   }
   if (rel.total) parts.push(`total: ${totalOf(rel, a, names)}`);

@@ -68,18 +68,25 @@ function selectionOf(ctx: ReturnType<typeof planContextOf>, info: GraphQLResolve
   const nodes: FieldNode[] = [];
   let page = false;
   let total = false;
+  let cursor = false;
+  const collected = (type: GraphQLObjectType, fields: readonly FieldNode[]) => [...subfieldsOf(ctx, type, fields).values()];
   for (const fields of subfieldsOf(ctx, connection, info.fieldNodes).values()) {
     const name = fields[0].name.value;
     if (name === 'edges') {
       const edgeType = getNamedType(connection.getFields().edges.type) as GraphQLObjectType;
-      for (const edgeFields of subfieldsOf(ctx, edgeType, fields).values()) {
+      for (const edgeFields of collected(edgeType, fields)) {
         if (edgeFields[0].name.value === 'node') nodes.push(...edgeFields);
+        if (edgeFields[0].name.value === 'cursor') cursor = true;
       }
+    }
+    if (name === 'pageInfo') {
+      const pageInfoType = getNamedType(connection.getFields().pageInfo.type) as GraphQLObjectType;
+      if (collected(pageInfoType, fields).some((f) => f[0].name.value === 'startCursor' || f[0].name.value === 'endCursor')) cursor = true;
     }
     if (name === 'edges' || name === 'pageInfo') page = true;
     if (name === 'totalCount') total = true;
   }
-  return { page, total, nodes };
+  return { page, total, cursor, nodes };
 }
 
 /**
@@ -106,7 +113,8 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
   const selection = selectionOf(plan, info);
   if (!selection.page && !selection.total) return toConnection([], { first, after: args.after }, async () => 0);
   const entity: EntityPlan = planEntity(plan, info.schema.getType(label)!, selection.nodes);
-  if (ordering.property && !entity.props.includes(ordering.property)) entity.props = [...entity.props, ordering.property].sort();
+  // A cursor holds the entity's sort key: its ordering property and id are read when one is selected.
+  if (selection.cursor) entity.props = [...new Set([...entity.props, 'id', ...(ordering.property ? [ordering.property] : [])])].sort();
   const shape = {
     root: 'list',
     label,
@@ -132,7 +140,13 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
   );
   const [row] = await ctx.db.read<{ total?: number; page?: EntityRecord[] }>(`list${label}`, statement.text, statement.params);
   const sortKey = (node: EntityRecord) => (ordering.property ? [(node[ordering.property] as string | null | undefined) ?? null, node.id] : [node.id]);
-  const edges = (row?.page ?? []).map((node) => ({ cursor: encodeCursor(orderingName, sortKey(node)), node }));
+  const edges = (row?.page ?? []).map((node) => ({
+    // Encoded only when asked for.
+    get cursor() {
+      return encodeCursor(orderingName, sortKey(node));
+    },
+    node,
+  }));
   const total = row?.total ?? 0;
   return toConnection(edges, { first, after: args.after }, async () => total);
 }

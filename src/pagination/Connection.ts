@@ -44,8 +44,13 @@ export function toConnection<E extends { cursor: string }>(
     pageInfo: {
       hasNextPage: rows.length > page.first,
       hasPreviousPage: Boolean(page.after),
-      startCursor: edges.at(0)?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      // Read only when selected: an edge may encode its cursor on demand.
+      get startCursor() {
+        return edges.at(0)?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount,
   };

@@ -10,7 +10,7 @@ import {
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { compileEntitiesById, planContextOf } from '../compile';
 import { badInput, notFound } from '../errors';
-import { entityTypeName, type EntityRecord, type EvidenceRecord } from '../model';
+import { ENTITY_TYPES, entityTypeName, type EntityRecord, type EvidenceRecord } from '../model';
 import { findEntityByReference } from '../provenance';
 import type { Context } from '../server/Context';
 
@@ -33,6 +33,14 @@ async function entityByReference(_: unknown, args: { id: string }, ctx: Context,
   const [entity] = await entitiesById([args.id], ctx, info);
   return entity ?? findEntityByReference(ctx.db, args.id);
 }
+
+/**
+ * The concrete type of an entity met through the Node or Entity interface.
+ * A compiled read leaves the label out when the selection is the same for
+ * every entity type (no fragment on a type, no __typename, no `type`):
+ * those fields resolve alike on every type, so any one answers the same.
+ */
+const typeOf = (entity: EntityRecord): string => (entity.label as string | undefined) ?? ENTITY_TYPES[0];
 
 /** Query.entity / Query.node / Query.entities, the Node and the Entity interface, Evidence and the shared scalars. */
 export const entityResolvers = {
@@ -59,11 +67,11 @@ export const entityResolvers = {
   },
 
   Node: {
-    __resolveType: (entity: EntityRecord) => entity.label,
+    __resolveType: typeOf,
   },
 
   Entity: {
-    __resolveType: (entity: EntityRecord) => entity.label,
+    __resolveType: typeOf,
     // Inherited by every entity type (inheritResolversFromInterfaces).
     type: (entity: EntityRecord) => entityTypeName(entity.label),
     aliases: (entity: EntityRecord) => entity.aliases ?? [],

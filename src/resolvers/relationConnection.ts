@@ -1,5 +1,5 @@
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
-import { compileRelationsById, planContextOf } from '../compile';
+import { compileRelationsById, planContextOf, relationshipsOf } from '../compile';
 import { evidenceOf, type EntityRecord, type EvidenceProperties, type EvidenceRecord } from '../model';
 import { encodeCursor, toConnection, type Connection } from '../pagination';
 import { checkRelationTypes, relationPageArgs, RELATION_ORDERING, type RelationPageArgs } from '../relations';
@@ -26,11 +26,17 @@ const EVIDENCE_PROPERTIES = new Set([
   'retractedBy',
 ]);
 
-/** One edge as a compiled statement returns it (src/compile/renderRelation.ts): only what was selected. */
+/**
+ * One edge as a compiled statement returns it (src/compile/renderRelation.ts):
+ * only what was selected. The type and direction come only when the field
+ * does not fix them; the other entity's id (and the id of the entity
+ * reached by a first step) only when a cursor is selected.
+ */
 interface CompiledEdge {
-  k: string[];
-  type: string;
-  direction: 'OUTGOING' | 'INCOMING';
+  t?: string;
+  d?: 'OUTGOING' | 'INCOMING';
+  i?: string;
+  h?: string;
   node?: EntityRecord;
   ev?: EvidenceProperties;
   evSources?: Array<{ id: string; entity: EntityRecord | null }>;
@@ -69,15 +75,27 @@ export function describeRelationship(all: Record<string, unknown>): Pick<Relatio
   };
 }
 
-function toEdge(row: CompiledEdge, anchorId: string): RelationEdgeRecord {
+/** What every edge of one relation field shares: the type and direction when the field fixes them, and the parent's id. */
+interface EdgeContext {
+  type?: string;
+  direction?: 'OUTGOING' | 'INCOMING';
+  anchorId: string;
+}
+
+function toEdge(row: CompiledEdge, shared: EdgeContext): RelationEdgeRecord {
   const sources = row.evSources ? new Map(row.evSources.map((s) => [s.id, s.entity])) : null;
   const statement = row.evStatements ? { statementEntity: row.evStatements[0] ?? null } : {};
   const evidence = row.ev ? evidenceOf(row.ev).map((e) => ({ ...e, ...(sources ? { source: sources.get(e.sourceId) ?? null } : {}), ...statement })) : [];
+  const type = row.t ?? shared.type!;
+  const direction = row.d ?? shared.direction!;
+  let cursor: string | undefined;
   return {
-    // The sort key is [type, direction, other id, anchor id]; the statement leaves out the anchor when it is the parent.
-    cursor: encodeCursor(RELATION_ORDERING, row.k.length === 3 ? [...row.k, anchorId] : row.k),
-    type: row.type,
-    direction: row.direction,
+    // Encoded only when asked for: the sort key is [type, direction, other id, anchor id].
+    get cursor() {
+      return (cursor ??= encodeCursor(RELATION_ORDERING, [type, direction, row.i!, row.h ?? shared.anchorId]));
+    },
+    type,
+    direction,
     node: row.node,
     evidence,
     properties: Object.fromEntries(Object.entries(row.props ?? {}).filter(([name]) => !EVIDENCE_PROPERTIES.has(name))),
@@ -108,8 +126,14 @@ export async function relationConnection(
     compiled = ((await ctx.loaders.relationsById(statement).load(entity.id)) ?? {}) as CompiledRelation;
   }
   const total = compiled.total ?? 0;
+  const spec = relationshipsOf(info.parentType as GraphQLObjectType, info.fieldName, args);
+  const shared: EdgeContext = {
+    type: spec.types?.length === 1 ? spec.types[0] : undefined,
+    direction: spec.direction === 'BOTH' ? undefined : spec.direction,
+    anchorId: entity.id,
+  };
   return toConnection(
-    (compiled.page ?? []).map((row) => toEdge(row, entity.id)),
+    (compiled.page ?? []).map((row) => toEdge(row, shared)),
     { first, after: args.after },
     async () => total,
   );
