@@ -20,3 +20,15 @@ export interface RelationStep {
 export interface RelationFieldSpec extends RelationStep {
   via?: RelationStep;
 }
+
+/**
+ * A typed relation field as RELATION_FIELDS declares it: how it reads the
+ * graph, and the description clients read. Its GraphQL declaration is
+ * generated from this (src/schema/printRelationFieldsSdl.ts); the
+ * connection type follows from `label` (`OfficeRelationConnection` for
+ * Office, `RelationConnection` when any entity can be at the far end).
+ */
+export interface RelationField extends RelationFieldSpec {
+  /** The field's description in the schema; it names the relationship types the field follows. */
+  description: string;
+}

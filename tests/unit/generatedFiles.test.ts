@@ -5,18 +5,50 @@ import path from 'node:path';
 import { printSchema } from 'graphql';
 import { parse, stringify } from 'yaml';
 import { projectRoot } from '../../src/config';
-import { buildSchema } from '../../src/schema';
+import { buildSchema, modelGeneratedFiles } from '../../src/schema';
+
+const read = (file: string) => fs.readFileSync(path.join(projectRoot, file), 'utf8');
 
 /**
- * The committed schema.graphql (for clients) and src/generated/resolverTypes.ts
- * (for the resolvers) must match the SDL under schema/: after a schema
- * change, `npm run generate` rewrites both, and this test says so until then.
+ * Fails unless the committed `file` holds exactly `expected`, with a message
+ * that says what to run and where the first difference is (a plain string
+ * comparison would print two whole files).
+ */
+function expectCurrent(file: string, expected: string): void {
+  const committed = fs.existsSync(path.join(projectRoot, file)) ? read(file) : null;
+  if (committed === expected) return;
+  let where = 'the file is missing';
+  if (committed !== null) {
+    const [mine, theirs] = [committed.split('\n'), expected.split('\n')];
+    const line = mine.findIndex((text, i) => text !== theirs[i]);
+    const at = line < 0 ? mine.length : line;
+    where = `first difference at line ${at + 1}:\n  committed: ${JSON.stringify(mine[at] ?? '(end of file)')}\n  generated: ${JSON.stringify(theirs[at] ?? '(end of file)')}`;
+  }
+  throw new Error(`${file} is stale: run \`npm run generate\` and commit the result (${where})`);
+}
+
+/**
+ * Every generated file must be what `npm run generate` makes of its source
+ * today: the relation fields and `claims` under schema/ and the table of
+ * docs/api.md (from src/relations/relationFields.ts and the entity labels),
+ * schema.graphql (for clients) and src/generated/resolverTypes.ts (for the
+ * resolvers). After a change, `npm run generate` rewrites them all, and
+ * this test says so until then.
  */
 describe('generated files are current', () => {
-  const read = (file: string) => fs.readFileSync(path.join(projectRoot, file), 'utf8');
+  it.each(modelGeneratedFiles(read).map(({ file, text }) => [file, text]))('%s is what the model generates', (file, text) => {
+    expectCurrent(file, text);
+  });
+
+  it('says which file is stale, what to run, and where they differ', () => {
+    const [{ file, text }] = modelGeneratedFiles(read);
+    expect(() => expectCurrent(file, text.replace('relations(', 'relationz('))).toThrow(
+      new RegExp(`^${file} is stale: run \`npm run generate\` and commit the result \\(first difference at line \\d+:`),
+    );
+  });
 
   it('schema.graphql is the SDL the server serves', () => {
-    expect(read('schema.graphql')).toBe(`${printSchema(buildSchema())}\n`);
+    expectCurrent('schema.graphql', `${printSchema(buildSchema())}\n`);
   });
 
   it('src/generated/resolverTypes.ts is what GraphQL Code Generator makes of schema.graphql', () => {
@@ -31,7 +63,7 @@ describe('generated files are current', () => {
       const cli = path.join(projectRoot, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js');
       const run = spawnSync(process.execPath, [cli, '--config', path.join(dir, 'codegen.yml'), '--silent'], { cwd: projectRoot, encoding: 'utf8' });
       expect(run.stderr).toBe('');
-      expect(read('src/generated/resolverTypes.ts')).toBe(fs.readFileSync(file, 'utf8'));
+      expectCurrent('src/generated/resolverTypes.ts', fs.readFileSync(file, 'utf8'));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
