@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
 import { createPermitPool, type PermitPool } from '../admission/createPermitPool';
 import type { AppError } from '../errors';
 import { approximateBytes } from './approximateBytes';
@@ -28,6 +28,11 @@ export interface DbOptions {
   /** Called after each round-trip; the logging plugin uses it for debug lines. */
   onQuery?: (event: { name: string; ms: number; rows: number; mode: 'READ' | 'WRITE' }) => void;
   /**
+   * How long a read whose failure the driver calls retriable (a connection
+   * lost, a cluster's leader switch) is tried again; NEO4J_MAX_RETRY_TIME_MS.
+   */
+  maxRetryTimeMs?: number;
+  /**
    * Sessions that requests in the expensive lane may hold at once
    * (ADMISSION_EXPENSIVE_SESSIONS); the rest of the driver's pool stays free
    * for cheap requests. Unbounded when omitted.
@@ -44,7 +49,7 @@ export interface DbOptions {
  * and counts round-trips so tests can prove that batching works.
  */
 export interface Db {
-  /** Runs one read query in a managed read transaction; rows come back as plain objects. */
+  /** Runs one read query in an auto-commit read transaction (tried again on a retriable failure); rows come back as plain objects. */
   read<Row = Record<string, unknown>>(name: string, query: string, params?: Params, options?: QueryOptions): Promise<Row[]>;
   /** Runs one write query in a managed write transaction. */
   write<Row = Record<string, unknown>>(name: string, query: string, params?: Params, options?: QueryOptions): Promise<Row[]>;
@@ -111,6 +116,10 @@ export function createDb(options: DbOptions): Db {
   return createView(options, {}, createRequestScope(), expensiveSessions, []);
 }
 
+/** Backoff between attempts of a read that failed retriably: doubling, with jitter. */
+const RETRY_FIRST_DELAY_MS = 100;
+const RETRY_MAX_DELAY_MS = 1_000;
+
 /** Attempts to end a cancelled request's transactions while some of its work is still in flight. */
 const TERMINATE_ATTEMPTS = 20;
 const TERMINATE_INTERVAL_MS = 100;
@@ -122,7 +131,7 @@ function createView(
   expensiveSessions: PermitPool | undefined,
   bookmarks: readonly string[],
 ): Db {
-  const { driver, database, defaultTimeoutMs, onQuery } = options;
+  const { driver, database, defaultTimeoutMs, onQuery, maxRetryTimeMs = 3_000 } = options;
   let roundTrips = 0;
   const openSession = (mode: 'READ' | 'WRITE') =>
     driver.session({
@@ -177,6 +186,27 @@ function createView(
     metadata: { app: 'diplograph', query: name, ...baseMetadata, ...opts.metadata },
   });
 
+  /**
+   * One read statement as an auto-commit transaction: RUN and PULL leave in
+   * one flush, with no BEGIN and COMMIT round-trips (a managed transaction
+   * sends two more messages and waits for one more answer). A read can be
+   * run again safely, so a failure the driver calls retriable (a connection
+   * lost, a leader switch) is tried again within maxRetryTimeMs, as the
+   * driver retries managed transactions; never a cancelled request.
+   */
+  async function autoCommitRead(session: Session, query: string, params: Params, config: ReturnType<typeof txConfig>): Promise<QueryResult> {
+    const started = Date.now();
+    for (let delay = RETRY_FIRST_DELAY_MS; ; delay = Math.min(delay * 2, RETRY_MAX_DELAY_MS)) {
+      checkScope();
+      try {
+        return await session.run(query, params, config);
+      } catch (error) {
+        if (!Neo4jError.isRetryable(error) || Date.now() - started + delay > maxRetryTimeMs) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay * (0.8 + Math.random() * 0.4)));
+      }
+    }
+  }
+
   async function run<Row>(mode: 'READ' | 'WRITE', name: string, query: string, params: Params, opts?: QueryOptions) {
     roundTrips += 1;
     checkScope();
@@ -185,13 +215,12 @@ function createView(
     inFlight += 1;
     const session = openSession(mode);
     try {
-      checkScope();
+      const config = txConfig(name, opts);
       // Checked again on every attempt: the driver retries transient failures, never a cancelled request.
       const work = (tx: ManagedTransaction) => (checkScope(), tx.run(query, params));
-      const config = txConfig(name, opts);
       const result: QueryResult = await awaitAnswer(
         session,
-        mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config),
+        mode === 'READ' ? autoCommitRead(session, query, params, config) : session.executeWrite(work, config),
         config.timeout,
       );
       onQuery?.({ name, ms: performance.now() - started, rows: result.records.length, mode });

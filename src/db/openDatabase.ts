@@ -34,6 +34,7 @@ export async function openDatabase(config: Config, log: (message: string) => voi
       driver,
       database: target.database,
       defaultTimeoutMs: config.limits.queryTimeoutMs,
+      maxRetryTimeMs,
       onQuery,
       expensiveSessions: config.admission.expensiveSessions,
     });
