@@ -1,13 +1,12 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
 import { createPermitPool, type PermitPool } from '../admission/createPermitPool';
 import type { AppError } from '../errors';
-import { approximateBytes } from './approximateBytes';
 import { createRequestScope, type RequestScope } from './createRequestScope';
 import { isAbandoned } from './abandonSession';
 import { awaitAnswer } from './awaitAnswer';
 import { mapNeo4jError } from './mapNeo4jError';
 import { terminateTransactions } from './terminateTransactions';
-import { toPlain } from './toPlain';
+import { plainRows } from './plainRows';
 
 /** Plain parameters of a Cypher query; values only, never query text. */
 export type Params = Record<string, unknown>;
@@ -224,8 +223,8 @@ function createView(
         config.timeout,
       );
       onQuery?.({ name, ms: performance.now() - started, rows: result.records.length, mode });
-      const rows = result.records.map((record) => toPlain(record.toObject()) as Row);
-      scope.addBytes(approximateBytes(rows));
+      const { rows, bytes } = plainRows<Row>(result.records);
+      scope.addBytes(bytes);
       checkScope();
       return rows;
     } catch (error) {

@@ -82,26 +82,46 @@ interface EdgeContext {
   anchorId: string;
 }
 
-function toEdge(row: CompiledEdge, shared: EdgeContext): RelationEdgeRecord {
-  const sources = row.evSources ? new Map(row.evSources.map((s) => [s.id, s.entity])) : null;
-  const statement = row.evStatements ? { statementEntity: row.evStatements[0] ?? null } : {};
-  const evidence = row.ev ? evidenceOf(row.ev).map((e) => ({ ...e, ...(sources ? { source: sources.get(e.sourceId) ?? null } : {}), ...statement })) : [];
-  const type = row.t ?? shared.type!;
-  const direction = row.d ?? shared.direction!;
-  let cursor: string | undefined;
-  return {
-    // Encoded only when asked for: the sort key is [type, direction, other id, anchor id].
-    get cursor() {
-      return (cursor ??= encodeCursor(RELATION_ORDERING, [type, direction, row.i!, row.h ?? shared.anchorId]));
-    },
-    type,
-    direction,
-    node: row.node,
-    evidence,
-    properties: Object.fromEntries(Object.entries(row.props ?? {}).filter(([name]) => !EVIDENCE_PROPERTIES.has(name))),
-    role: row.role ?? null,
-    status: row.status ?? null,
-  };
+/**
+ * One edge of a compiled page, shaped for the edge types. A class, so the
+ * thousands of edges of one response share their accessors: the cursor and
+ * the evidence are built only when a client selects them.
+ */
+class CompiledRelationEdge implements RelationEdgeRecord {
+  readonly type: string;
+  readonly direction: 'OUTGOING' | 'INCOMING';
+  readonly node?: EntityRecord;
+  readonly role: string | null;
+  readonly status: string | null;
+
+  constructor(
+    private readonly row: CompiledEdge,
+    private readonly shared: EdgeContext,
+  ) {
+    this.type = row.t ?? shared.type!;
+    this.direction = row.d ?? shared.direction!;
+    this.node = row.node;
+    this.role = row.role ?? null;
+    this.status = row.status ?? null;
+  }
+
+  /** The sort key [type, direction, other id, anchor id], encoded. */
+  get cursor(): string {
+    return encodeCursor(RELATION_ORDERING, [this.type, this.direction, this.row.i!, this.row.h ?? this.shared.anchorId]);
+  }
+
+  /** One piece of evidence per source, with the source and statement entities the statement read when they were selected. */
+  get evidence(): EvidenceRecord[] {
+    const { ev, evSources, evStatements } = this.row;
+    if (!ev) return [];
+    const sources = evSources ? new Map(evSources.map((s) => [s.id, s.entity])) : null;
+    const statement = evStatements ? { statementEntity: evStatements[0] ?? null } : {};
+    return evidenceOf(ev).map((e) => ({ ...e, ...(sources ? { source: sources.get(e.sourceId) ?? null } : {}), ...statement }));
+  }
+
+  get properties(): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(this.row.props ?? {}).filter(([name]) => !EVIDENCE_PROPERTIES.has(name)));
+  }
 }
 
 /** A relation field's connection from its compiled value. */
@@ -120,7 +140,7 @@ function connectionOf(
     anchorId: entity.id,
   };
   return toConnection(
-    (compiled.page ?? []).map((row) => toEdge(row, shared)),
+    (compiled.page ?? []).map((row) => new CompiledRelationEdge(row, shared)),
     { first, after: args.after },
     () => total,
   );

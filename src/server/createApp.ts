@@ -76,6 +76,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { config, db, logger } = deps;
   const expressApp = express();
   expressApp.disable('x-powered-by');
+  // Answers are made per request and POSTed for: hashing every body for an ETag costs time and saves nothing.
+  expressApp.set('etag', false);
   const httpServer = http.createServer(expressApp);
   const armor = limitsProtection(config.limits);
   // One sandbox per app: its concurrency limit is shared by every request; bad saved queries stop the start here.

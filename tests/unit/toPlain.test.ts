@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { plainRows } from '../../src/db/plainRows';
 import { toPlain } from '../../src/db/toPlain';
 
 describe('toPlain', () => {
@@ -37,5 +38,27 @@ describe('toPlain', () => {
     expect(toPlain(row)).toEqual({
       page: { totalCount: 3, edges: [{ node: { id: 'p1', at: '2024-01-02T03:04:05', tags: ['x', 5] }, gone: null }] },
     });
+  });
+});
+
+describe('plainRows', () => {
+  const record = (values: Record<string, unknown>) => new neo4j.Record(Object.keys(values), Object.values(values));
+
+  it('gives the rows toPlain would give, converting the driver maps and lists in place', () => {
+    const page = [{ name: 'Person 1', offices: { page: [{ node: { name: 'Office 1', since: new neo4j.types.Date(2024, 1, 2) } }] } }];
+    const { rows } = plainRows([record({ page, total: neo4j.int(7) })]);
+    expect(rows).toEqual([{ page: [{ name: 'Person 1', offices: { page: [{ node: { name: 'Office 1', since: '2024-01-02' } }] } }], total: 7 }]);
+    // The same list, not a copy of it.
+    expect((rows[0] as { page: unknown }).page).toBe(page);
+  });
+
+  it('counts about as many bytes as the rows take as JSON', () => {
+    const rows = Array.from({ length: 50 }, (_, i) =>
+      record({ name: `Proposal ${i}`, proposer: [{ node: { name: `Person ${i}` }, n: neo4j.int(i) }], flag: i % 2 === 0 }),
+    );
+    const { rows: plain, bytes } = plainRows(rows);
+    const json = JSON.stringify(plain).length;
+    expect(bytes).toBeGreaterThan(json * 0.8);
+    expect(bytes).toBeLessThan(json * 1.5);
   });
 });
