@@ -33,11 +33,12 @@ const options = new Command()
   .opts<{ scale: string; seconds: string; rounds: string; connections: string }>();
 
 // The limit runs every connection's statement at once; the API's admission control (defaults: 2 at a time, 4 queued,
-// 8 in flight per client, a reader's cost budget per minute, then 429) would otherwise be what is measured, not the
-// read path. Set them to override.
+// 8 in flight per client, 2 sessions for the expensive lane, a reader's cost budget per minute, then 429) would otherwise
+// be what is measured, not the read path. Set them to override.
 process.env.ADMISSION_MAX_CONCURRENT ??= options.connections;
 process.env.ADMISSION_MAX_QUEUED ??= options.connections;
 process.env.ADMISSION_CLIENT_MAX_IN_FLIGHT ??= options.connections;
+process.env.ADMISSION_EXPENSIVE_SESSIONS ??= options.connections;
 process.env.RATE_LIMIT_READER ??= '0';
 
 interface Sample {

@@ -41,9 +41,14 @@ function matchOf(rel: RelationPlan, a: string, vars: Vars, names: VariableNames)
   return { match, direction: `CASE WHEN startNode(${r}) = ${vars.anchor} THEN 'OUTGOING' ELSE 'INCOMING' END`, where: live };
 }
 
-/** The evidence entries of an edge map: the selected relationship properties, the cited sources and the statement. */
+/**
+ * The evidence entries of an edge map: the selected relationship
+ * properties, the cited sources and the statement. When only the sources
+ * are asked for, their list (in the relationship's order) is the evidence.
+ */
 function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): string[] {
-  const entries = [`ev: ${r} { ${plan.props.map((p) => `.${p.replace(/[^A-Za-z]/g, '')}`).join(', ')} }`];
+  const sourcesOnly = plan.source !== null && plan.statement === null && plan.props.length === 1;
+  const entries = sourcesOnly ? [] : [`ev: ${r} { ${plan.props.map((p) => `.${p.replace(/[^A-Za-z]/g, '')}`).join(', ')} }`];
   if (plan.source) {
     const s = names.fresh('s');
     const e = names.fresh('e');
@@ -58,6 +63,12 @@ function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): s
     );
   }
   return entries;
+}
+
+/** True when the edges of a page ask for their node alone: the page is then a list of nodes, with no map per edge. */
+function nodesOnly(rel: RelationPlan, edge: EdgePlan): boolean {
+  const perEdge = edge.cursor || edge.evidence || edge.properties || edge.role || edge.status;
+  return edge.node !== null && !perEdge && !(edge.type && rel.types?.length !== 1) && !(edge.direction && rel.direction === 'BOTH');
 }
 
 /**
@@ -98,7 +109,8 @@ function totalOf(rel: RelationPlan, a: string, names: VariableNames): string {
 
 /**
  * A relation field of entity `a` as one expression: `{ page, total }`,
- * each only when selected. The page is a COLLECT subquery that orders and
+ * each only when selected (`nodes` instead of `page` when the edges ask
+ * for their node alone). The page is a COLLECT subquery that orders and
  * limits the edges of this one entity (ORDER BY and LIMIT per parent), cut
  * after the cursor's sort key [type, direction, other id, anchor id]; the
  * total a COUNT subquery. Values are parameters named by the plan.
@@ -120,12 +132,13 @@ export function renderRelation(rel: RelationPlan, a: string, names: VariableName
     const conditions = [where, rel.page.after ? `[${vars.t}, ${vars.d}, ${vars.mid}, ${vars.anchor}.id] > $${rel.page.after}` : null].filter(Boolean);
     // Terms that are constant for one entity's edges are left out of the sort.
     const sort = [single ? null : vars.t, rel.direction === 'BOTH' ? vars.d : null, vars.mid, rel.via ? `${vars.anchor}.id` : null].filter(Boolean);
-    parts.push(`page: COLLECT {
+    const nodes = nodesOnly(rel, rel.page.edge);
+    parts.push(`${nodes ? 'nodes' : 'page'}: COLLECT {
     ${match}
     WITH ${vars.anchor}, ${r}, ${vars.m}, ${direction} AS ${vars.d}, ${vars.m}.id AS ${vars.mid}${single ? '' : `, type(${r}) AS ${vars.t}`}${conditions.length ? `\n    WHERE ${conditions.join(' AND ')}` : ''}
     ORDER BY ${sort.join(', ')}
     LIMIT toInteger($${rel.page.limit})
-    RETURN ${edgeMap(rel, rel.page.edge, vars, names)}
+    RETURN ${nodes ? renderEntity(rel.page.edge.node!, m, names, vars.mid) : edgeMap(rel, rel.page.edge, vars, names)}
   }`);
   }
   if (rel.total) parts.push(`total: ${totalOf(rel, a, names)}`);

@@ -46,9 +46,10 @@ interface CompiledEdge {
   status?: string | null;
 }
 
-/** A relation field's value in a compiled entity: its page and total, each present when selected. */
+/** A relation field's value in a compiled entity: its page (or only its nodes) and total, each present when selected. */
 interface CompiledRelation {
   page?: CompiledEdge[];
+  nodes?: EntityRecord[];
   total?: number;
 }
 
@@ -113,7 +114,8 @@ class CompiledRelationEdge implements RelationEdgeRecord {
   /** One piece of evidence per source, with the source and statement entities the statement read when they were selected. */
   get evidence(): EvidenceRecord[] {
     const { ev, evSources, evStatements } = this.row;
-    if (!ev) return [];
+    // Only the sources were selected: the statement returned them alone, in the relationship's order.
+    if (!ev) return (evSources ?? []).map((s) => ({ sourceId: s.id, source: s.entity }));
     const sources = evSources ? new Map(evSources.map((s) => [s.id, s.entity])) : null;
     const statement = evStatements ? { statementEntity: evStatements[0] ?? null } : {};
     return evidenceOf(ev).map((e) => ({ ...e, ...(sources ? { source: sources.get(e.sourceId) ?? null } : {}), ...statement }));
@@ -140,7 +142,7 @@ function connectionOf(
     anchorId: entity.id,
   };
   return toConnection(
-    (compiled.page ?? []).map((row) => new CompiledRelationEdge(row, shared)),
+    (compiled.page ?? compiled.nodes?.map((node) => ({ node })) ?? []).map((row) => new CompiledRelationEdge(row, shared)),
     { first, after: args.after },
     () => total,
   );

@@ -57,6 +57,27 @@ describe('compiled statements on a generated graph', () => {
     }
   });
 
+  it('gives the evidence of an edge in the order its sources were added, with or without the other evidence fields', async () => {
+    const [{ ids }] = await t.db.read<{ ids: string[] }>(
+      'sourceIds',
+      'MATCH (s:Source) WHERE s.id STARTS WITH $p WITH s ORDER BY s.id LIMIT 3 RETURN collect(s.id) AS ids',
+      { p: P },
+    );
+    const added = [ids[2], ids[0], ids[1]];
+    const [{ proposal }] = await t.db.write<{ proposal: string }>(
+      'reorderSources',
+      'MATCH (:Person {id: $person})-[r:PROPOSED]->(q:Proposal) WITH r, q ORDER BY q.id LIMIT 1 SET r.sources = $added RETURN q.id AS proposal',
+      { person: `${P}person-000002`, added },
+    );
+    for (const evidence of ['evidence { source { id } }', 'evidence { quote source { id } }']) {
+      const result = await t.app.execute(`query($id: ID!) { entity(id: $id) { ... on Proposal { proposer { edges { ${evidence} } } } } }`, {
+        id: proposal,
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.entity.proposer.edges[0].evidence.map((e: any) => e.source.id)).toEqual(added);
+    }
+  });
+
   it.each([0, 1])("reads no more than 1.5x the db hits of W%# 's hand-written statement", async (index) => {
     const workload = workloads(P)[index];
     const [compiled] = await compiledStatements(workload.query, workload.variables);

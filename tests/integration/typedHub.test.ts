@@ -86,7 +86,7 @@ describe('typed relation fields on a hub of 20,000 relationships of another type
 
   it('reads the relationships of the requested type only: db hits far below the hub size', async () => {
     const offices = await profile(OFFICES);
-    expect(offices.entity['@offices'].page).toHaveLength(2);
+    expect(offices.entity['@offices'].nodes).toHaveLength(2);
     expect(offices.entity['@offices'].total.toNumber()).toBe(2);
     expect(offices.dbHits).toBeLessThan(200);
     // The measure does see the hub: an untyped relations() reads all of it.

@@ -35,13 +35,13 @@ describe('compiled read statements (no database)', () => {
          ORDER BY m2id
          LIMIT toInteger($p0)
          RETURN { node: m2 { .name }, ev: r1 { .quote, .sources }, evSources: COLLECT { UNWIND coalesce(r1.sources, []) AS s4 OPTIONAL MATCH (e5:Source {id: s4}) RETURN { id: s4, entity: CASE WHEN e5 IS NULL THEN null ELSE e5 { .name } END } } }
-       } }, \`@to\`: { page: COLLECT {
+       } }, \`@to\`: { nodes: COLLECT {
          MATCH (n)-[r6:PROPOSED_TO]->(m7)
          WITH n, r6, m7, 'OUTGOING' AS d8, m7.id AS m7id
          WHERE r6.retracted IS NULL
          ORDER BY m7id
          LIMIT toInteger($p1)
-         RETURN { node: m7 { .name } }
+         RETURN m7 { .name }
        } } }) AS page
      }
      RETURN total, page"
@@ -73,8 +73,10 @@ describe('compiled read statements (no database)', () => {
       ... on Person { offices(first: 3) { edges { node { name } } } }
       ... on Country { offices(first: 4) { edges { cursor } } }
     } }`);
-    expect(sent.text).toContain('`@offices`: CASE WHEN n:Person THEN { page: COLLECT {');
+    // Persons' edges ask for their node alone (a list of nodes); countries' for their cursor (a map per edge, its sort key).
+    expect(sent.text).toContain('`@offices`: CASE WHEN n:Person THEN { nodes: COLLECT {');
     expect(sent.text).toContain('WHEN n:Country THEN { page: COLLECT {');
+    expect(sent.text).toContain('RETURN { i: m5id }');
     expect(sent.text).toContain('MATCH (n)<-[r');
     expect(sent.text.match(/`@relations`/g)).toHaveLength(1);
     // Typed pattern, retracted relationships hidden.
