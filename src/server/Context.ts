@@ -6,6 +6,7 @@ import type { Db, RequestScope } from '../db';
 import type { Loaders } from '../loaders';
 import type { ChangeFeed } from '../mutations';
 import type { Logger } from './logger';
+import type { RequestRecord } from './requestScope';
 
 /** What every resolver gets: made fresh for each request by the context function. */
 export interface Context {
@@ -23,6 +24,8 @@ export interface Context {
   config: Config;
   logger: Logger;
   requestId: string;
+  /** The HTTP request's record, which its access log line is made of; absent for subscriptions and in-process calls. */
+  record?: RequestRecord;
   /**
    * Who is charged for the request: `key:<name>` of its API key, or
    * `ip:<address>` of an anonymous reader; undefined for in-process calls

@@ -27,11 +27,12 @@ import { createMetrics } from './metrics/createMetrics';
 import { observeAnalystQueries } from './metrics/observeAnalystQueries';
 import { admissionPlugin } from './plugins/admissionPlugin';
 import { costLimitPlugin } from './plugins/costLimitPlugin';
+import { errorRequestIdPlugin } from './plugins/errorRequestIdPlugin';
 import { limitsProtection } from './plugins/limitsProtection';
 import { loggingPlugin } from './plugins/loggingPlugin';
 import { metricsPlugin } from './plugins/metricsPlugin';
 import { outageStatusPlugin } from './plugins/outageStatusPlugin';
-import { assignRequestId, currentRequest, enterRequestScope } from './requestScope';
+import { assignRequestId } from './requestScope';
 import { KnownOperationTypesRule } from './validation/KnownOperationTypesRule';
 
 /** What the application is made of; tests build it twice with different parts. */
@@ -84,9 +85,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sandbox = createCypherSandbox(config.cypher);
   const metrics = createMetrics({ db, cypher: sandbox, observability: config.observability });
   const cypher = observeAnalystQueries(sandbox, metrics);
-  // formatError has no request at hand: its log lines name the request through the request scope.
+  // formatError has no request at hand: its log lines name the request the error was noted for.
+  const errorRequestIds = errorRequestIdPlugin();
   const errorLogger = {
-    error: (fields: object, message: string) => logger.error({ ...fields, requestId: currentRequest()?.requestId }, message),
+    error: (fields: { err?: unknown }, message: string) => logger.error({ ...fields, requestId: errorRequestIds.requestIdOf(fields.err) }, message),
   };
   const changes = createChangeFeed();
   const contextDeps = { config, db, logger, cypher, changes };
@@ -123,6 +125,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       loggingPlugin(),
       metricsPlugin(metrics),
       outageStatusPlugin(),
+      errorRequestIds.plugin,
     ],
     validationRules: [KnownOperationTypesRule, ...armor.validationRules],
     parseOptions: armor.parseOptions,
@@ -173,7 +176,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
     clientConcurrencyGate(config.admission.clientMaxInFlight, config.auth.apiKeys),
     express.json({ limit: '256kb' }),
-    enterRequestScope(),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(contextDeps, req, await authenticateRequest(req.headers.authorization, credentials)),
     }),

@@ -63,6 +63,7 @@ export function createContext(deps: ContextDeps, req?: RequestHeaders, viewer: V
     config: deps.config,
     logger: deps.logger.child({ requestId }),
     requestId,
+    record,
     client: !httpRequest ? undefined : viewer.keyName ? `key:${viewer.keyName}` : `ip:${httpRequest.socket.remoteAddress ?? 'unknown'}`,
   };
 }

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import crypto from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 
@@ -11,8 +10,6 @@ export interface RequestRecord {
   /** The configured name of the API key used, once the request is authenticated. */
   keyName?: string;
 }
-
-const storage = new AsyncLocalStorage<RequestRecord>();
 
 /** A caller's id is taken as is only when it is short and plain, so it can be logged and echoed safely. */
 const PLAIN_ID = /^[\w.-]{1,64}$/;
@@ -32,21 +29,6 @@ export function assignRequestId(): RequestHandler {
     res.setHeader('X-Request-Id', requestId);
     next();
   };
-}
-
-/**
- * Runs the rest of the request inside its record's scope, so code that has
- * no request at hand (Apollo's formatError, which logs unexpected errors;
- * the metrics plugin) can still name it. Mounted just before Apollo: body
- * parsing reads the socket's events, which would leave an earlier scope.
- */
-export function enterRequestScope(): RequestHandler {
-  return (_req, res, next) => storage.run(recordOf(res), next);
-}
-
-/** The record of the request being served, when called within one (see enterRequestScope). */
-export function currentRequest(): RequestRecord | undefined {
-  return storage.getStore();
 }
 
 /** The record assignRequestId made for this response. */

@@ -28,3 +28,33 @@ describe('formatError, the one door errors leave by', () => {
     expect(formatted.message).toContain('nope');
   });
 });
+
+describe('the log line of an unexpected error', () => {
+  it('names the request it happened in, through Apollo as the service wires it', async () => {
+    const { ApolloServer } = await import('@apollo/server');
+    const { errorRequestIdPlugin } = await import('../../src/server/plugins/errorRequestIdPlugin');
+    const logged: Array<Record<string, unknown>> = [];
+    const errorRequestIds = errorRequestIdPlugin();
+    const server = new ApolloServer<any>({
+      typeDefs: 'type Query { broken: String ok: String }',
+      resolvers: { Query: { broken: () => Promise.reject(new TypeError('a bug')), ok: () => 'fine' } },
+      plugins: [errorRequestIds.plugin],
+      formatError: createFormatError({
+        error: (fields) => logged.push({ ...(fields as object), requestId: errorRequestIds.requestIdOf((fields as { err: unknown }).err) }),
+      }),
+    });
+    await server.start();
+    try {
+      for (const requestId of ['req-1', 'req-2']) {
+        const response = await server.executeOperation({ query: '{ ok broken }' }, { contextValue: { requestId } });
+        expect(response.body.kind === 'single' && response.body.singleResult.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      }
+    } finally {
+      await server.stop();
+    }
+    expect(logged.map((line) => [line.requestId, (line.err as Error).message])).toEqual([
+      ['req-1', 'a bug'],
+      ['req-2', 'a bug'],
+    ]);
+  });
+});

@@ -2,7 +2,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '../../errors';
 import type { Context } from '../Context';
 import type { Metrics } from '../metrics/createMetrics';
-import { currentRequest } from '../requestScope';
 
 /** The code a client received for an error (after the one error door), never a placeholder. */
 function codeOf(error: { extensions?: Record<string, unknown> }): string {
@@ -28,8 +27,7 @@ export function metricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
         async willSendResponse({ operationName, response, contextValue }) {
           const operation = metrics.operationLabel(operationName);
           end({ operation });
-          const record = currentRequest();
-          if (record) record.operation = operation;
+          if (contextValue.record) contextValue.record.operation = operation;
           metrics.roundTrips.observe(contextValue.db.roundTrips);
           // The formatted errors, as sent: what formatError made of them, so masked bugs count as INTERNAL_SERVER_ERROR.
           const sent = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
