@@ -57,6 +57,38 @@ describe('compiled statements on a generated graph', () => {
     }
   });
 
+  it('walks relations of several types in both directions page by page, whatever else the edges select', async () => {
+    // A proposal: PROPOSED from its proposer, PROPOSED_TO its addressees.
+    const id = `${P}proposal-000000`;
+    const all = await t.app.execute(`query($id: ID!) { entity(id: $id) { relations(first: 100) { edges { type direction node { id } } } } }`, { id });
+    const expected = all.data!.entity.relations.edges.map((e: any) => `${e.type} ${e.direction} ${e.node.id}`);
+    expect(new Set(expected.map((e: string) => e.split(' ')[1])).size).toBe(2);
+    expect(new Set(expected.map((e: string) => e.split(' ')[0])).size).toBeGreaterThanOrEqual(2);
+    // Pages that select only cursors (the statement returns each edge's sort key alone), then whole edges from those cursors.
+    const cursors: string[] = [];
+    for (let after: string | null = null, more = true; more;) {
+      const page = await t.app.execute(
+        `query($id: ID!, $after: String) { entity(id: $id) { relations(first: 2, after: $after) { edges { cursor } pageInfo { hasNextPage endCursor } } } }`,
+        { id, after },
+      );
+      expect(page.errors).toBeUndefined();
+      const { edges, pageInfo } = page.data!.entity.relations;
+      cursors.push(...edges.map((e: any) => e.cursor));
+      expect(pageInfo.endCursor).toBe(edges.at(-1)?.cursor ?? null);
+      [after, more] = [pageInfo.endCursor, pageInfo.hasNextPage];
+    }
+    expect(cursors).toHaveLength(expected.length);
+    const walked: string[] = [];
+    for (const after of [null, ...cursors.slice(0, -1)]) {
+      const page = await t.app.execute(
+        `query($id: ID!, $after: String) { entity(id: $id) { relations(first: 1, after: $after) { edges { type direction node { id } } } } }`,
+        { id, after },
+      );
+      walked.push(...page.data!.entity.relations.edges.map((e: any) => `${e.type} ${e.direction} ${e.node.id}`));
+    }
+    expect(walked).toEqual(expected);
+  });
+
   it('gives the evidence of an edge in the order its sources were added, with or without the other evidence fields', async () => {
     const [{ ids }] = await t.db.read<{ ids: string[] }>(
       'sourceIds',

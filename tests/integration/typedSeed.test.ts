@@ -10,6 +10,29 @@ describe('the typed API on the seeded article', () => {
     await t.close();
   });
 
+  it('pages through the participants of a proposal (through its meeting) by cursor alone', async () => {
+    const ids: string[] = [];
+    for (let after: string | null = null, more = true; more;) {
+      const { body } = await t.post(
+        `query($after: String) { entity(id: "proposal-three-way-meeting") { ... on Proposal { participants(first: 1, after: $after) {
+          edges { cursor } pageInfo { hasNextPage endCursor } } } } }`,
+        { after },
+      );
+      expect(body.errors).toBeUndefined();
+      const { edges, pageInfo } = body.data!.entity.participants;
+      if (edges.length) {
+        // The cursor alone, read again as the start of a one-edge page, names the next participant.
+        const next = await t.post(
+          `query($after: String) { entity(id: "proposal-three-way-meeting") { ... on Proposal { participants(first: 1, after: $after) { edges { node { id } } } } } }`,
+          { after },
+        );
+        ids.push(next.body.data!.entity.participants.edges[0].node.id);
+      }
+      [after, more] = [pageInfo.endCursor, pageInfo.hasNextPage];
+    }
+    expect(ids).toEqual(['donald-trump', 'vladimir-putin', 'volodymyr-zelensky']);
+  });
+
   it('answers "who proposed what to whom" in one request, with evidence, quotes and the responses', async () => {
     const { body } = await t.post(`{
       proposals(where: { status: [UNANSWERED] }) {
