@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { STATEMENT_TEXTS } from '../../src/compile';
 import { relationshipPattern } from '../../src/compile/relationshipPattern';
 import { compiledStatements } from '../harness/compiledStatements';
@@ -97,5 +99,18 @@ describe('compiled read statements (no database)', () => {
     expect(unknown.text).not.toMatch(/LIKES|@relations/);
     const [none] = await compiledStatements('{ entity(id: "x") { relations(types: []) { totalCount edges { cursor } } } }');
     expect(none.text).toContain('`@relations`: { page: [], total: 0 }');
+  });
+});
+
+describe('the worked example of docs/api.md', () => {
+  it('is what the compiler writes for its query', async () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../docs/api.md'), 'utf8');
+    const example = doc.slice(doc.indexOf('Worked example'));
+    const query = /```graphql\n([\s\S]*?)\n```/.exec(example)![1];
+    const cypher = /```cypher\n([\s\S]*?)\n```/.exec(example)![1];
+    const params = /with `(\{[^`]*\})`/.exec(example)![1];
+    const [sent] = await compiledStatements(query);
+    expect(sent.text).toBe(cypher);
+    expect(sent.params).toEqual(JSON.parse(params.replace(/(\w+):/g, '"$1":')));
   });
 });
