@@ -37,7 +37,8 @@ function matchOf(rel: RelationPlan, a: string, vars: Vars, names: VariableNames)
   // Retracted relationships stay in the graph as history and are hidden from reads.
   const live = `${r}.retracted IS NULL`;
   if (rel.direction === 'OUTGOING') return { match, direction: `'OUTGOING'`, where: live };
-  if (rel.direction === 'INCOMING') return { match, direction: `'INCOMING'`, where: `${live} AND startNode(${r}) <> ${vars.anchor}` };
+  // An incoming self-loop is told by its far end (cheaper than reading the relationship's start node).
+  if (rel.direction === 'INCOMING') return { match, direction: `'INCOMING'`, where: `${live} AND ${m} <> ${vars.anchor}` };
   return { match, direction: `CASE WHEN startNode(${r}) = ${vars.anchor} THEN 'OUTGOING' ELSE 'INCOMING' END`, where: live };
 }
 

@@ -89,6 +89,27 @@ describe('compiled statements on a generated graph', () => {
     expect(walked).toEqual(expected);
   });
 
+  it('reports a self-loop once, as OUTGOING, on typed fields and on relations alike', async () => {
+    const id = `${P}person-000003`;
+    await t.db.write('selfLoop', 'MATCH (p:Person {id: $id}) MERGE (p)-[:ADVISER_TO {sources: []}]->(p)', { id });
+    try {
+      const result = await t.app.execute(
+        `query($id: ID!) { entity(id: $id) { ... on Person {
+          advises { totalCount edges { direction node { id } } }
+          advisers { totalCount edges { node { id } } }
+          relations(types: ["ADVISER_TO"]) { totalCount edges { direction node { id } } } } } }`,
+        { id },
+      );
+      expect(result.errors).toBeUndefined();
+      const { advises, advisers, relations } = result.data!.entity;
+      expect(advises).toEqual({ totalCount: 1, edges: [{ direction: 'OUTGOING', node: { id } }] });
+      expect(advisers).toEqual({ totalCount: 0, edges: [] });
+      expect(relations).toEqual({ totalCount: 1, edges: [{ direction: 'OUTGOING', node: { id } }] });
+    } finally {
+      await t.db.write('selfLoopGone', 'MATCH (p:Person {id: $id})-[r:ADVISER_TO]->(p) DELETE r', { id });
+    }
+  });
+
   it('gives the evidence of an edge in the order its sources were added, with or without the other evidence fields', async () => {
     const [{ ids }] = await t.db.read<{ ids: string[] }>(
       'sourceIds',

@@ -33,7 +33,7 @@ describe('compiled read statements (no database)', () => {
      RETURN collect(n { .name, \`@proposer\`: { page: COLLECT {
          MATCH (n)<-[r1:PROPOSED]-(m2)
          WITH n, r1, m2, 'INCOMING' AS d3, m2.id AS m2id
-         WHERE r1.retracted IS NULL AND startNode(r1) <> n
+         WHERE r1.retracted IS NULL AND m2 <> n
          ORDER BY m2id
          LIMIT toInteger($p0)
          RETURN { node: m2 { .name }, ev: r1 { .quote, .sources }, evSources: COLLECT { UNWIND coalesce(r1.sources, []) AS s4 OPTIONAL MATCH (e5:Source {id: s4}) RETURN { id: s4, entity: CASE WHEN e5 IS NULL THEN null ELSE e5 { .name } END } } }
