@@ -14,8 +14,9 @@ function name(value: string): string {
 
 /**
  * The map projection of entity `v` for a plan: the selected properties,
- * its label when the answer depends on it (type, __typename, fragments), and one `@key` entry per relation field,
- * holding that field's page, so resolvers below read it from the parent.
+ * its label when the answer depends on it (type, __typename, fragments),
+ * and one `@key` entry per relation field, holding that field's page, so
+ * resolvers below read it from the parent.
  * A relation that differs by type is a CASE over the labels.
  *
  * @param idVariable a variable that holds the entity's id already

@@ -111,7 +111,7 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
   }
   const plan = planContextOf(info, ctx.config.limits);
   const selection = selectionOf(plan, info);
-  if (!selection.page && !selection.total) return toConnection([], { first, after: args.after }, async () => 0);
+  if (!selection.page && !selection.total) return toConnection([], { first, after: args.after }, () => 0);
   const entity: EntityPlan = planEntity(plan, info.schema.getType(label)!, selection.nodes);
   // A cursor holds the entity's sort key: its ordering property and id are read when one is selected.
   if (selection.cursor) entity.props = [...new Set([...entity.props, 'id', ...(ordering.property ? [ordering.property] : [])])].sort();
