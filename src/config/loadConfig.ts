@@ -164,7 +164,7 @@ const SECRETS = new Set(['NEO4J_PASSWORD', 'API_KEYS', 'JWT_SECRET']);
 
 /** How long the driver may wait on the server; every field bounds one way a request can hang during an outage. */
 export interface DriverBounds {
-  /** How long managed transactions retry transient failures (the driver's maxTransactionRetryTime). */
+  /** How long transient failures are retried: managed transactions (the driver's maxTransactionRetryTime) and auto-commit reads. */
   maxRetryTimeMs: number;
   /** How long a request waits for a pooled connection, connecting included. */
   acquisitionTimeoutMs: number;
