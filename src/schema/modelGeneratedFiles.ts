@@ -1,5 +1,5 @@
 import { CLAIMS_SDL_FILE, printClaimsSdl } from './printClaimsSdl';
-import { RELATION_FIELDS_SDL_FILE, printRelationFieldsSdl } from './printRelationFieldsSdl';
+import { ENTITY_SDL_FILE, RELATION_FIELDS_SDL_FILE, printRelationFieldsSdl } from './printRelationFieldsSdl';
 import { printRelationFieldsTable } from './printRelationFieldsTable';
 
 /** A file, relative to the project root, and the text it should hold. */
@@ -33,7 +33,7 @@ function replaceBetween(document: string, start: string, end: string, content: s
  */
 export function modelGeneratedFiles(read: (file: string) => string): GeneratedFile[] {
   return [
-    { file: RELATION_FIELDS_SDL_FILE, text: printRelationFieldsSdl() },
+    { file: RELATION_FIELDS_SDL_FILE, text: printRelationFieldsSdl(read(ENTITY_SDL_FILE)) },
     { file: CLAIMS_SDL_FILE, text: printClaimsSdl() },
     {
       file: RELATION_FIELDS_DOC_FILE,
