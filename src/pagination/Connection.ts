@@ -13,14 +13,16 @@ export interface Edge<Node> {
 }
 
 /**
- * A page as resolvers return it. totalCount is a function, so graphql-js
- * calls it only when the client selects the field: the count query runs on
- * demand, never by default (or the count read with the page is returned).
+ * A page as resolvers return it. totalCount is a getter, read only when the
+ * client selects the field: the count query runs on demand, never by
+ * default (or the count read with the page is returned). A getter, not a
+ * method: compiled operations (src/execution) read properties and do not
+ * call them.
  */
 export interface Connection<E> {
   edges: E[];
   pageInfo: PageInfo;
-  totalCount: () => number | Promise<number>;
+  readonly totalCount: number | Promise<number>;
 }
 
 /**
@@ -52,6 +54,8 @@ export function toConnection<E extends { cursor: string }>(
         return edges.at(-1)?.cursor ?? null;
       },
     },
-    totalCount,
+    get totalCount() {
+      return totalCount();
+    },
   };
 }

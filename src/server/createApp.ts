@@ -12,6 +12,7 @@ import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
 import type { Db } from '../db';
 import { createFormatError, ErrorCode } from '../errors';
+import { compiledExecution } from '../execution';
 import { createChangeFeed } from '../mutations';
 import { reconciliationRouter } from '../reconciliation';
 import { buildSchema } from '../schema';
@@ -104,7 +105,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     validationRules: armor.validationRules,
   });
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The typed reads clients repeat run compiled; everything else in graphql-js (src/execution).
+    gateway: compiledExecution(schema, config.execution.compileAfter, (executor) => metrics.executions.inc({ executor })),
     plugins: [
       // Subscriptions end before the HTTP server drains, so their sockets do not hold it open.
       { serverWillStart: async () => ({ drainServer: stopSubscriptions }) },

@@ -3,7 +3,12 @@ import { loadConfig, type Config } from '../../src/config';
 import { connectDriver, createDb, type Db } from '../../src/db';
 import { TEST_ENV } from './testEnv';
 
-/** The configuration tests run with: the run's Neo4j, an ephemeral HTTP port, quiet logs. */
+/**
+ * The configuration tests run with: the run's Neo4j, an ephemeral HTTP port,
+ * quiet logs, and typed reads compiled from their first use, as a repeated
+ * one runs in production (tests/integration/compiledExecution.test.ts
+ * checks the compiled answers against graphql-js's).
+ */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     NEO4J_URI: process.env[TEST_ENV.uri],
@@ -12,6 +17,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NEO4J_DATABASE: process.env.NEO4J_DATABASE,
     PORT: '0',
     LOG_LEVEL: 'silent',
+    GRAPHQL_COMPILE_AFTER: '1',
     ...overrides,
   });
 }

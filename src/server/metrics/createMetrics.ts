@@ -25,6 +25,8 @@ export interface Metrics {
   /** Errors by `extensions.code` exactly as clients received them. */
   graphqlErrors: Counter<'code'>;
   roundTrips: Histogram;
+  /** Operations executed, by how: compiled, graphql-js, or graphql-js again after a compiled run reported errors. */
+  executions: Counter<'executor'>;
   analystQueries: Counter<'kind' | 'outcome'>;
   analystDuration: Histogram<'kind'>;
   /** Maps an operation name to its bounded label. */
@@ -105,6 +107,12 @@ export function createMetrics(deps: MetricsDeps): Metrics {
       name: 'diplograph_neo4j_round_trips_per_request',
       help: 'Neo4j round-trips made to serve one GraphQL request',
       buckets: [0, 1, 2, 3, 5, 8, 13, 21, 50],
+      registers,
+    }),
+    executions: new Counter({
+      name: 'diplograph_graphql_executions_total',
+      help: 'GraphQL operations executed, by executor: compiled (a repeated typed read), graphql-js, or rerun (graphql-js after a compiled run reported errors)',
+      labelNames: ['executor'],
       registers,
     }),
     analystQueries: new Counter({

@@ -1,0 +1,51 @@
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+/** What is known of one operation of one document: how often it ran, and its compiled form once it has one. */
+interface OperationEntry {
+  uses: number;
+  /** undefined until compiled; null when graphql-jit could not compile it (it then always runs in graphql-js). */
+  compiled?: CompiledQuery | null;
+}
+
+/**
+ * The compiled form of the operations clients repeat. Compiling costs a few
+ * milliseconds, more than running a small operation once, so an operation
+ * is compiled on its `compileAfter`-th use, not before: one-off queries
+ * never pay for it. Entries hang off the parsed document, which Apollo's
+ * document store hands out again for the same query text; when the store
+ * evicts a document, its compiled operations go with it.
+ */
+export class CompiledOperations {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string | null, OperationEntry>>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly compileAfter: number,
+  ) {}
+
+  /** The operation's compiled form, once it has been asked for `compileAfter` times; undefined before, and always when compileAfter is 0. */
+  get(document: DocumentNode, operationName: string | null): CompiledQuery | undefined {
+    if (this.compileAfter === 0) return undefined;
+    let operations = this.byDocument.get(document);
+    if (!operations) this.byDocument.set(document, (operations = new Map()));
+    let entry = operations.get(operationName);
+    if (!entry) operations.set(operationName, (entry = { uses: 0 }));
+    if (entry.compiled === undefined) {
+      entry.uses += 1;
+      if (entry.uses < this.compileAfter) return undefined;
+      entry.compiled = this.compile(document, operationName);
+    }
+    return entry.compiled ?? undefined;
+  }
+
+  /** graphql-jit's compiled operation, or null when it reports or throws that it cannot compile it. */
+  private compile(document: DocumentNode, operationName: string | null): CompiledQuery | null {
+    try {
+      const result = compileQuery(this.schema, document, operationName ?? undefined);
+      return isCompiledQuery(result) ? result : null;
+    } catch {
+      return null;
+    }
+  }
+}

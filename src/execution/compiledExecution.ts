@@ -1,0 +1,53 @@
+import type { GatewayExecutionResult, GatewayInterface } from '@apollo/server-gateway-interface';
+import { execute, type GraphQLSchema } from 'graphql';
+import { CompiledOperations } from './CompiledOperations';
+import { runsCompiled } from './runsCompiled';
+
+/** How an operation ran: compiled, in graphql-js, or in graphql-js again after its compiled run reported errors. */
+export type Executor = 'compiled' | 'graphql-js' | 'rerun';
+
+/**
+ * How Apollo Server runs operations: the typed reads that clients repeat
+ * run as JavaScript compiled from their selection by graphql-jit (no
+ * per-field resolve-info, path and promise bookkeeping of graphql-js);
+ * everything else runs in graphql-js.
+ *
+ * graphql-js stays the reference: when a compiled run reports any error, the
+ * operation runs again in graphql-js and that answer is sent, so errors,
+ * partial data and their codes are exactly what graphql-js gives (the typed
+ * reads have no side effects; see runsCompiled). Apollo's gateway interface
+ * is its extension point for executing operations: parsing, validation,
+ * plugins, the context and error formatting stay Apollo's.
+ *
+ * @param compileAfter compile an operation on its n-th use; 0 never compiles
+ * @param executed told how each operation ran (for the executions metric)
+ */
+export function compiledExecution(schema: GraphQLSchema, compileAfter: number, executed: (executor: Executor) => void = () => {}): GatewayInterface {
+  const operations = new CompiledOperations(schema, compileAfter);
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => {};
+    },
+    async load() {
+      return {
+        async executor(request): Promise<GatewayExecutionResult> {
+          const { document, operation, operationName, context } = request;
+          const variableValues = request.request.variables;
+          const compiled = runsCompiled(operation) ? operations.get(document, operationName) : undefined;
+          if (compiled) {
+            // A compiled run that throws instead of reporting errors is answered by graphql-js too.
+            const result = await Promise.resolve(compiled.query(undefined, context, variableValues ?? {})).catch(() => null);
+            if (result && !result.errors?.length) {
+              executed('compiled');
+              return result as GatewayExecutionResult;
+            }
+          }
+          executed(compiled ? 'rerun' : 'graphql-js');
+          return execute({ schema, document, contextValue: context, variableValues, operationName });
+        },
+      };
+    },
+    async stop() {},
+  };
+}

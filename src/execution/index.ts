@@ -1,0 +1,1 @@
+export { compiledExecution, type Executor } from './compiledExecution';
