@@ -1,23 +1,28 @@
 /**
- * The API against its limit: for each workload, the GraphQL API over HTTP
- * and a bare node:http handler that runs ONE hand-written statement and
- * returns the same JSON (checked byte for byte first), on the same Neo4j,
- * over a synthetic graph in the project's model (bench/limit/generateGraph).
- * Rounds alternate between the two; each prints req/s, p50 and p99 and the
- * ratios API ÷ limit.
+ * The API against its limit and its peer: for each workload, the GraphQL API
+ * over HTTP, a bare node:http handler that runs ONE hand-written statement
+ * and returns the same JSON (checked byte for byte first), and the peer,
+ * @neo4j/graphql 7 over equivalent type definitions (bench/limit/peerServer;
+ * its answer, mapped to the API's shape, checked deep-equal first), on the
+ * same Neo4j, over a synthetic graph in the project's model
+ * (bench/limit/generateGraph). Rounds alternate between the sides; each
+ * prints req/s, p50 and p99 and the ratios API ÷ limit and API ÷ peer.
  *
  *   npm run bench:limit                      # 50,000 persons, ~330,000 relationships
  *   npm run bench:limit -- --scale 0.05 --seconds 2 --rounds 2   # a quick trial
+ *   npm run bench:limit -- --no-peer         # the API and the limit only
  */
 // The API is measured as `npm start` runs it (NODE_ENV=production unless set); before anything loads graphql-js.
 import '../src/config/productionMode';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { Command } from 'commander';
 import { createApp, createLogger } from '../src/server';
 import { openBenchDatabase, runBenchmark } from './benchDatabase';
 import { generateGraph, graphSize } from './limit/generateGraph';
 import { startLimitServer } from './limit/limitServer';
+import { startPeerServer } from './limit/peerServer';
 import { workloads } from './limit/workloads';
 
 const PREFIX = 'bench-limit-';
@@ -29,12 +34,13 @@ const options = new Command()
   .option('--seconds <n>', 'seconds per round and side', '4')
   .option('--rounds <n>', 'alternated rounds per workload', '3')
   .option('--connections <n>', 'concurrent connections', '10')
+  .option('--no-peer', 'leave @neo4j/graphql (the peer) out')
   .parse()
-  .opts<{ scale: string; seconds: string; rounds: string; connections: string }>();
+  .opts<{ scale: string; seconds: string; rounds: string; connections: string; peer: boolean }>();
 
 // The limit runs every connection's statement at once; the API's admission control (defaults: 2 at a time, 4 queued,
 // 8 in flight per client, 2 sessions for the expensive lane, a reader's cost budget per minute, then 429) would otherwise
-// be what is measured, not the read path. Set them to override.
+// be what is measured, not the read path. Set them to override. The peer has no such limits: it is measured as a plain library.
 process.env.ADMISSION_MAX_CONCURRENT ??= options.connections;
 process.env.ADMISSION_MAX_QUEUED ??= options.connections;
 process.env.ADMISSION_CLIENT_MAX_IN_FLIGHT ??= options.connections;
@@ -70,6 +76,13 @@ async function postText(url: string, body: string): Promise<string> {
   return response.text();
 }
 
+/** req/s over all rounds of one side, and the p50 and p99 of all its latencies. */
+function summarize(samples: Sample[]): { rate: number; p50: number; p99: number } {
+  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const rate = samples.reduce((n, s) => n + s.requests, 0) / samples.reduce((n, s) => n + s.seconds, 0);
+  return { rate, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
 async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const { config, database, close } = await openBenchDatabase(PREFIX);
@@ -84,6 +97,8 @@ async function main(): Promise<void> {
     const list = workloads(PREFIX);
     const limit = await startLimitServer(db.driver, db.database, list);
     servers.push(limit);
+    const peer = options.peer ? await startPeerServer(db.driver, db.database) : undefined;
+    if (peer) servers.push(peer);
 
     const seconds = Number(options.seconds);
     const rows: string[][] = [];
@@ -94,44 +109,68 @@ async function main(): Promise<void> {
       if (fromApi.trimEnd() !== fromLimit) {
         throw new Error(`${workload.name}: the answers differ\nAPI:   ${fromApi.slice(0, 600)}\nlimit: ${fromLimit.slice(0, 600)}`);
       }
-      // Warm both (JIT, plan caches, page cache) before measuring.
-      await load(apiUrl, apiBody, 1);
-      await load(limitUrl, '', 1);
-      const api: Sample[] = [];
-      const lim: Sample[] = [];
+      const sides: Array<{ url: string; body: string; samples: Sample[] }> = [
+        { url: apiUrl, body: apiBody, samples: [] },
+        { url: limitUrl, body: '', samples: [] },
+      ];
+      if (peer && 'skipped' in workload.peer) log(`  peer skipped for ${workload.name}: ${workload.peer.skipped}`);
+      else if (peer && 'query' in workload.peer) {
+        const peerBody = JSON.stringify({ query: workload.peer.query, variables: workload.peer.variables });
+        const fromPeer = JSON.parse(await postText(peer.url, peerBody)) as { data?: Record<string, unknown>; errors?: unknown };
+        if (fromPeer.errors || !fromPeer.data) {
+          throw new Error(`${workload.name}: the peer answered with errors\n${JSON.stringify(fromPeer.errors).slice(0, 600)}`);
+        }
+        const mapped = workload.peer.data(fromPeer.data);
+        if (!isDeepStrictEqual(mapped, (JSON.parse(fromApi) as { data: unknown }).data)) {
+          throw new Error(
+            `${workload.name}: the peer's answer differs\nAPI:  ${fromApi.slice(0, 600)}\npeer: ${JSON.stringify({ data: mapped }).slice(0, 600)}`,
+          );
+        }
+        sides.push({ url: peer.url, body: peerBody, samples: [] });
+      }
+      // Warm every side (JIT, plan caches, page cache) before measuring.
+      for (const side of sides) await load(side.url, side.body, 1);
       for (let round = 0; round < Number(options.rounds); round += 1) {
-        // Alternate who goes first, so neither always meets a warmer or colder machine.
-        if (round % 2 === 0) {
-          api.push(await load(apiUrl, apiBody, seconds));
-          lim.push(await load(limitUrl, '', seconds));
-        } else {
-          lim.push(await load(limitUrl, '', seconds));
-          api.push(await load(apiUrl, apiBody, seconds));
+        // Rotate who goes first, so no side always meets a warmer or colder machine.
+        for (let k = 0; k < sides.length; k += 1) {
+          const side = sides[(round + k) % sides.length];
+          side.samples.push(await load(side.url, side.body, seconds));
         }
       }
-      const sum = (samples: Sample[]) => {
-        const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
-        const rate = samples.reduce((n, s) => n + s.requests, 0) / samples.reduce((n, s) => n + s.seconds, 0);
-        return { rate, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-      };
-      const a = sum(api);
-      const l = sum(lim);
+      const [a, l, p] = sides.map((side) => summarize(side.samples));
       rows.push([
         workload.name,
         a.rate.toFixed(0),
         l.rate.toFixed(0),
+        p ? p.rate.toFixed(0) : '—',
         `${(a.rate / l.rate).toFixed(2)}`,
-        `${a.p50.toFixed(1)} / ${l.p50.toFixed(1)}`,
-        `${a.p99.toFixed(1)} / ${l.p99.toFixed(1)}`,
+        p ? `${(a.rate / p.rate).toFixed(2)}` : '—',
+        [a, l, p].map((s) => (s ? s.p50.toFixed(1) : '—')).join(' / '),
+        [a, l, p].map((s) => (s ? s.p99.toFixed(1) : '—')).join(' / '),
         `${(a.p99 / l.p99).toFixed(2)}`,
         `${fromApi.trimEnd().length}`,
       ]);
       log(`  measured ${workload.name}`);
     }
-    const header = ['workload', 'API req/s', 'limit req/s', 'API ÷ limit', 'p50 ms API / limit', 'p99 ms API / limit', 'p99 API ÷ limit', 'JSON bytes'];
+    const header = [
+      'workload',
+      'API req/s',
+      'limit req/s',
+      'peer req/s',
+      'API ÷ limit',
+      'API ÷ peer',
+      'p50 ms API / limit / peer',
+      'p99 ms API / limit / peer',
+      'p99 API ÷ limit',
+      'JSON bytes',
+    ];
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
     const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-    log(`\n${options.connections} connections, ${options.rounds} alternated rounds of ${seconds} s per side; answers checked equal byte for byte`);
+    log(
+      `\n${options.connections} connections, ${options.rounds} alternated rounds of ${seconds} s per side; answers checked equal first ` +
+        `(the limit's byte for byte, the peer's deep-equal after mapping it to the API's shape)` +
+        (peer ? '' : '; the peer left out (--no-peer)'),
+    );
     log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
   } finally {
     for (const server of servers.reverse()) await server.close().catch(() => {});

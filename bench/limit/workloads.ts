@@ -11,9 +11,33 @@ export interface Workload {
   params: Record<string, unknown>;
   /** The limit's shaping of the statement's rows into the API's `data`, key for key. */
   data(rows: Array<Record<string, any>>): unknown;
+  /** The peer's (@neo4j/graphql's) operation for the same answer, or why it cannot give it. */
+  peer: PeerOperation | { skipped: string };
+}
+
+/** A workload in the peer's own API (bench/limit/peerTypeDefs.ts). */
+export interface PeerOperation {
+  query: string;
+  variables: Record<string, unknown>;
+  /** The peer's `data` mapped to diplograph's `data`, to be checked deep-equal to the API's. */
+  data(data: Record<string, any>): unknown;
 }
 
 const names = (list: string[]) => ({ edges: list.map((name) => ({ node: { name } })) });
+
+/**
+ * The arguments of a relation page in the peer's API, read as diplograph reads it: relationships not retracted
+ * (`retracted` absent, which @neo4j/graphql 7 writes as `eq: null`), ordered by the far end's id, at most `first`.
+ */
+const page = (first: number) => `first: ${first}, sort: [{ node: { id: ASC } }], where: { edge: { retracted: { eq: null } } }`;
+/** A peer connection of names, as diplograph's `{ edges { node { name } } }`. */
+const peerNames = (connection: any) => ({ edges: connection.edges.map((e: any) => ({ node: { name: e.node.name } })) });
+/** Evidence of a peer edge, one per source as diplograph gives it: the edge's `sources` ids joined to the page's Source nodes. */
+const peerEvidence = (edge: any, sources: Array<{ id: string; name: string }>, withQuote: boolean) =>
+  edge.properties.sources.map((id: string) => ({
+    ...(withQuote ? { quote: edge.properties.quote } : {}),
+    source: { name: sources.find((s) => s.id === id)?.name },
+  }));
 
 /**
  * The workloads of bench:limit over the graph of generateGraph (ids under
@@ -36,6 +60,18 @@ RETURN n.name AS name,
   COLLECT { MATCH (n)-[r:PROPOSED]->(p:Proposal) WHERE r.retracted IS NULL WITH p ORDER BY p.id LIMIT 20 RETURN p.name } AS proposals`,
       params: {},
       data: (rows) => ({ persons: { edges: rows.map((r) => ({ node: { name: r.name, offices: names(r.offices), proposals: names(r.proposals) } })) } }),
+      peer: {
+        query: `{ peopleConnection(first: 20, sort: [{ name: ASC }, { id: ASC }]) { edges { node { name
+  officesConnection(${page(20)}) { edges { node { name } } } proposalsConnection(${page(20)}) { edges { node { name } } } } } } }`,
+        variables: {},
+        data: (d) => ({
+          persons: {
+            edges: d.peopleConnection.edges.map((e: any) => ({
+              node: { name: e.node.name, offices: peerNames(e.node.officesConnection), proposals: peerNames(e.node.proposalsConnection) },
+            })),
+          },
+        }),
+      },
     },
     {
       name: 'W2 proposals(first: 50): proposer (+ evidence source), addressees',
@@ -62,6 +98,28 @@ RETURN n.name AS name,
           })),
         },
       }),
+      peer: {
+        query: `{ proposalsConnection(first: 50, sort: [{ name: ASC }, { id: ASC }]) { edges { node { name
+  proposerConnection(${page(20)}) { edges { node { name } properties { sources } } } proposerSources(first: 20) { id name }
+  addresseesConnection(${page(20)}) { edges { node { name } } } } } } }`,
+        variables: {},
+        data: (d) => ({
+          proposals: {
+            edges: d.proposalsConnection.edges.map(({ node: q }: any) => ({
+              node: {
+                name: q.name,
+                proposer: {
+                  edges: q.proposerConnection.edges.map((e: any) => ({
+                    node: { name: e.node.name },
+                    evidence: peerEvidence(e, q.proposerSources, false),
+                  })),
+                },
+                addressees: peerNames(q.addresseesConnection),
+              },
+            })),
+          },
+        }),
+      },
     },
     {
       name: 'W4 person by id → proposals → addressees → offices',
@@ -83,6 +141,29 @@ RETURN n.name AS name, COLLECT { MATCH (n)-[r:PROPOSED]->(q:Proposal) WHERE r.re
           },
         },
       }),
+      peer: {
+        query: `query($id: ID!) { entities(where: { id: { eq: $id } }) { name ... on Person { proposalsConnection(${page(20)}) { edges { node { name
+  addresseesConnection(${page(20)}) { edges { node { name ... on Person { officesConnection(${page(20)}) { edges { node { name } } } } } } } } } } } } }`,
+        variables: { id: proposer },
+        data: (d) => {
+          const [person] = d.entities;
+          return {
+            entity: {
+              name: person.name,
+              proposals: {
+                edges: person.proposalsConnection.edges.map(({ node: q }: any) => ({
+                  node: {
+                    name: q.name,
+                    addressees: {
+                      edges: q.addresseesConnection.edges.map(({ node: a }: any) => ({ node: { name: a.name, offices: peerNames(a.officesConnection) } })),
+                    },
+                  },
+                })),
+              },
+            },
+          };
+        },
+      },
     },
     {
       name: 'W5 persons { totalCount }',
@@ -91,6 +172,7 @@ RETURN n.name AS name, COLLECT { MATCH (n)-[r:PROPOSED]->(q:Proposal) WHERE r.re
       cypher: 'MATCH (n:Person) RETURN count(n) AS total',
       params: {},
       data: ([r]) => ({ persons: { totalCount: r.total } }),
+      peer: { query: '{ peopleConnection { totalCount } }', variables: {}, data: (d) => ({ persons: { totalCount: d.peopleConnection.totalCount } }) },
     },
     {
       name: 'entity page of a hub (offices + evidence, subjectOf of 50k)',
@@ -120,6 +202,30 @@ RETURN n.id AS id, n.name AS name, n.description AS description,
           subjectOf: { totalCount: r.aboutCount, edges: r.subjectOf.map((name: string) => ({ node: { name } })) },
         },
       }),
+      peer: {
+        query: `query($id: ID!) { entities(where: { id: { eq: $id } }) { id name description ... on Person {
+  officesConnection(${page(10)}) { totalCount edges { node { name } properties { quote sources } } } officeSources(first: 10) { id name }
+  subjectOfConnection(${page(5)}) { totalCount edges { node { name } } } } } }`,
+        variables: { id: hub },
+        data: (d) => {
+          const [person] = d.entities;
+          return {
+            entity: {
+              id: person.id,
+              name: person.name,
+              description: person.description,
+              offices: {
+                totalCount: person.officesConnection.totalCount,
+                edges: person.officesConnection.edges.map((e: any) => ({
+                  node: { name: e.node.name },
+                  evidence: peerEvidence(e, person.officeSources, true),
+                })),
+              },
+              subjectOf: { totalCount: person.subjectOfConnection.totalCount, ...peerNames(person.subjectOfConnection) },
+            },
+          };
+        },
+      },
     },
     {
       name: 'search(text: "Person 012345", first: 10)',
@@ -129,6 +235,12 @@ RETURN n.id AS id, n.name AS name, n.description AS description,
 RETURN node.id AS id, node.name AS name, score ORDER BY score DESC, node.id LIMIT 10`,
       params: { query: luceneQuery(searchText) },
       data: (rows) => ({ search: rows.map((r) => ({ score: r.score, entity: { id: r.id, name: r.name } })) }),
+      peer: {
+        // The peer's search takes the Lucene query diplograph builds from the text (its @cypher field runs it as given).
+        query: 'query($query: String!, $first: Int!) { search(query: $query, first: $first) { score id name } }',
+        variables: { query: luceneQuery(searchText), first: 10 },
+        data: (d) => ({ search: d.search.map((h: any) => ({ score: h.score, entity: { id: h.id, name: h.name } })) }),
+      },
     },
   ];
 }
