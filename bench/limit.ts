@@ -102,6 +102,7 @@ async function main(): Promise<void> {
 
     const seconds = Number(options.seconds);
     const rows: string[][] = [];
+    const peerFailures: string[] = [];
     for (const [i, workload] of list.entries()) {
       const apiBody = JSON.stringify({ query: workload.query, variables: workload.variables });
       const limitUrl = `${limit.url}/${i}`;
@@ -118,15 +119,18 @@ async function main(): Promise<void> {
         const peerBody = JSON.stringify({ query: workload.peer.query, variables: workload.peer.variables });
         const fromPeer = JSON.parse(await postText(peer.url, peerBody)) as { data?: Record<string, unknown>; errors?: unknown };
         if (fromPeer.errors || !fromPeer.data) {
-          throw new Error(`${workload.name}: the peer answered with errors\n${JSON.stringify(fromPeer.errors).slice(0, 600)}`);
+          // A peer that cannot answer (on the full graph, W1's sort over every person passes Neo4j's transaction
+          // memory limit) is a finding, printed under the table; the API and the limit are still measured.
+          peerFailures.push(`${workload.name}: the peer answered with errors, not timed: ${JSON.stringify(fromPeer.errors).slice(0, 300)}`);
+        } else {
+          const mapped = workload.peer.data(fromPeer.data);
+          if (!isDeepStrictEqual(mapped, (JSON.parse(fromApi) as { data: unknown }).data)) {
+            throw new Error(
+              `${workload.name}: the peer's answer differs\nAPI:  ${fromApi.slice(0, 600)}\npeer: ${JSON.stringify({ data: mapped }).slice(0, 600)}`,
+            );
+          }
+          sides.push({ url: peer.url, body: peerBody, samples: [] });
         }
-        const mapped = workload.peer.data(fromPeer.data);
-        if (!isDeepStrictEqual(mapped, (JSON.parse(fromApi) as { data: unknown }).data)) {
-          throw new Error(
-            `${workload.name}: the peer's answer differs\nAPI:  ${fromApi.slice(0, 600)}\npeer: ${JSON.stringify({ data: mapped }).slice(0, 600)}`,
-          );
-        }
-        sides.push({ url: peer.url, body: peerBody, samples: [] });
       }
       // Warm every side (JIT, plan caches, page cache) before measuring.
       for (const side of sides) await load(side.url, side.body, 1);
@@ -172,6 +176,7 @@ async function main(): Promise<void> {
         (peer ? '' : '; the peer left out (--no-peer)'),
     );
     log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+    for (const failure of peerFailures) log(failure);
   } finally {
     for (const server of servers.reverse()) await server.close().catch(() => {});
     await close();

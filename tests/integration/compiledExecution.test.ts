@@ -110,6 +110,42 @@ describe('compiled execution of typed reads', () => {
     expect(await executions(compiled)).toEqual({ ...before, rerun: before.rerun + 1 });
   });
 
+  /**
+   * Odd variables: graphql-jit coerces variables with code of its own, so a
+   * compiled operation must refuse what graphql-js refuses and take what it
+   * takes (NonNegativeInt takes 1.5 and "3"; one id stands for a list of one).
+   */
+  const ODD_VARIABLES: Array<Record<string, unknown>> = [
+    { first: 1.5 },
+    { first: '3' },
+    { first: null, where: { idIn: 'russia' } },
+    { first: -1 },
+    { first: 2 ** 40 },
+    { where: { name: { nope: 'x' } } },
+    { where: { id: { not: 'an id' } } },
+    { where: { unknown: 1 } },
+    { orderBy: 'SIDEWAYS' },
+    { after: 12 },
+  ];
+
+  it('refuses most of the odd variables', async () => {
+    const query =
+      'query($first: NonNegativeInt, $where: PersonWhere, $orderBy: EntityOrder, $after: String) { persons(first: $first, where: $where, orderBy: $orderBy, after: $after) { totalCount } }';
+    const refused = [];
+    for (const variables of ODD_VARIABLES) if ((await reference.post(query, variables)).body.errors) refused.push(variables);
+    expect(refused).toEqual(ODD_VARIABLES.slice(3));
+  });
+
+  it.each(ODD_VARIABLES)('answers the variables %j as graphql-js does, once the operation is compiled', async (variables) => {
+    const query = `query($first: NonNegativeInt, $where: PersonWhere, $orderBy: EntityOrder, $after: String) {
+      persons(first: $first, where: $where, orderBy: $orderBy, after: $after) { edges { node { id } } } }`;
+    await compiled.post(query, {});
+    await compiled.post(query, {});
+    const [expected, answer] = [await reference.post(query, variables), await compiled.post(query, variables)];
+    expect(answer.status).toBe(expected.status);
+    expect(JSON.stringify(answer.body)).toBe(JSON.stringify(expected.body));
+  });
+
   it('runs mutations and the analyst and exploration fields in graphql-js only', async () => {
     const query = '{ serverInfo { version } persons(first: 1) { edges { node { id } } } }';
     const before = await executions(compiled);
