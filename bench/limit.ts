@@ -16,6 +16,7 @@
 import '../src/config/productionMode';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { Command } from 'commander';
 import { createApp, createLogger } from '../src/server';
@@ -51,11 +52,19 @@ interface Sample {
   requests: number;
   seconds: number;
   latencies: number[];
+  /** Milliseconds this process's event loop was busy during the round (the load itself runs in a worker thread). */
+  busyMs: number;
 }
 
-/** One round of load on one URL, from a worker thread; bounded by time. */
-function load(url: string, body: string, seconds: number): Promise<Sample> {
-  return new Promise((resolve, reject) => {
+/**
+ * One round of load on one URL, from a worker thread; bounded by time. The
+ * API, the limit and the peer all serve from this process's main thread, one
+ * at a time, so its busy time during a round is what the side measured cost
+ * in Node, a figure much steadier than req/s on a shared machine.
+ */
+async function load(url: string, body: string, seconds: number): Promise<Sample> {
+  const before = performance.eventLoopUtilization();
+  const sample = await new Promise<Omit<Sample, 'busyMs'>>((resolve, reject) => {
     // The worker is TypeScript too: it registers tsx's require hook first, then loads the file.
     const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'limit', 'loadWorker.ts'))});`, {
       eval: true,
@@ -67,6 +76,7 @@ function load(url: string, body: string, seconds: number): Promise<Sample> {
     });
     worker.once('error', reject);
   });
+  return { ...sample, busyMs: performance.eventLoopUtilization(before).active };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
@@ -76,11 +86,13 @@ async function postText(url: string, body: string): Promise<string> {
   return response.text();
 }
 
-/** req/s over all rounds of one side, and the p50 and p99 of all its latencies. */
-function summarize(samples: Sample[]): { rate: number; p50: number; p99: number } {
+/** req/s over all rounds of one side, the p50 and p99 of all its latencies, and the main thread's busy ms per request. */
+function summarize(samples: Sample[]): { rate: number; p50: number; p99: number; busyPerRequest: number } {
   const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
-  const rate = samples.reduce((n, s) => n + s.requests, 0) / samples.reduce((n, s) => n + s.seconds, 0);
-  return { rate, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  const requests = samples.reduce((n, s) => n + s.requests, 0);
+  const rate = requests / samples.reduce((n, s) => n + s.seconds, 0);
+  const busyPerRequest = samples.reduce((n, s) => n + s.busyMs, 0) / requests;
+  return { rate, p50: percentile(latencies, 50), p99: percentile(latencies, 99), busyPerRequest };
 }
 
 async function main(): Promise<void> {
@@ -152,6 +164,7 @@ async function main(): Promise<void> {
         [a, l, p].map((s) => (s ? s.p50.toFixed(1) : '—')).join(' / '),
         [a, l, p].map((s) => (s ? s.p99.toFixed(1) : '—')).join(' / '),
         `${(a.p99 / l.p99).toFixed(2)}`,
+        [a, l, p].map((s) => (s ? s.busyPerRequest.toFixed(2) : '—')).join(' / '),
         `${fromApi.trimEnd().length}`,
       ]);
       log(`  measured ${workload.name}`);
@@ -166,6 +179,7 @@ async function main(): Promise<void> {
       'p50 ms API / limit / peer',
       'p99 ms API / limit / peer',
       'p99 API ÷ limit',
+      'main thread ms/req API / limit / peer',
       'JSON bytes',
     ];
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
