@@ -1,10 +1,20 @@
 import type { GatewayExecutionResult, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, type GraphQLSchema } from 'graphql';
+import type { CompiledQuery } from 'graphql-jit';
 import { CompiledOperations } from './CompiledOperations';
 import { runsCompiled } from './runsCompiled';
 
 /** How an operation ran: compiled, in graphql-js, or in graphql-js again after its compiled run reported errors. */
 export type Executor = 'compiled' | 'graphql-js' | 'rerun';
+
+/** A compiled run's result; null when it threw instead of reporting errors (graphql-js then answers, as for errors). */
+async function runCompiled(compiled: CompiledQuery, context: unknown, variables: Record<string, unknown> | undefined) {
+  try {
+    return await compiled.query(undefined, context, variables ?? {});
+  } catch {
+    return null;
+  }
+}
 
 /**
  * How Apollo Server runs operations: the typed reads that clients repeat
@@ -36,8 +46,7 @@ export function compiledExecution(schema: GraphQLSchema, compileAfter: number, e
           const variableValues = request.request.variables;
           const compiled = runsCompiled(operation) ? operations.get(document, operationName) : undefined;
           if (compiled) {
-            // A compiled run that throws instead of reporting errors is answered by graphql-js too.
-            const result = await Promise.resolve(compiled.query(undefined, context, variableValues ?? {})).catch(() => null);
+            const result = await runCompiled(compiled, context, variableValues);
             if (result && !result.errors?.length) {
               executed('compiled');
               return result as GatewayExecutionResult;
