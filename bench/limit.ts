@@ -126,8 +126,7 @@ async function main(): Promise<void> {
         { url: apiUrl, body: apiBody, samples: [] },
         { url: limitUrl, body: '', samples: [] },
       ];
-      if (peer && 'skipped' in workload.peer) log(`  peer skipped for ${workload.name}: ${workload.peer.skipped}`);
-      else if (peer && 'query' in workload.peer) {
+      if (peer) {
         const peerBody = JSON.stringify({ query: workload.peer.query, variables: workload.peer.variables });
         const fromPeer = JSON.parse(await postText(peer.url, peerBody)) as { data?: Record<string, unknown>; errors?: unknown };
         if (fromPeer.errors || !fromPeer.data) {

@@ -11,8 +11,8 @@ export interface Workload {
   params: Record<string, unknown>;
   /** The limit's shaping of the statement's rows into the API's `data`, key for key. */
   data(rows: Array<Record<string, any>>): unknown;
-  /** The peer's (@neo4j/graphql's) operation for the same answer, or why it cannot give it. */
-  peer: PeerOperation | { skipped: string };
+  /** The peer's (@neo4j/graphql's) operation for the same answer. */
+  peer: PeerOperation;
 }
 
 /** A workload in the peer's own API (bench/limit/peerTypeDefs.ts). */

@@ -1,4 +1,5 @@
 import type { OperationDefinitionNode } from 'graphql';
+import { LIST_QUERIES } from '../resolvers';
 
 /**
  * The root fields whose operations may run compiled: the typed reads, each
@@ -8,24 +9,7 @@ import type { OperationDefinitionNode } from 'graphql';
  * provenance and audit fields stay in graphql-js: some run for seconds, and
  * running one twice would double what it costs.
  */
-const COMPILED_ROOT_FIELDS = new Set([
-  '__typename',
-  'entity',
-  'node',
-  'entities',
-  'search',
-  'persons',
-  'offices',
-  'countries',
-  'organizations',
-  'places',
-  'meetings',
-  'proposals',
-  'events',
-  'statements',
-  'sources',
-  'figures',
-]);
+const COMPILED_ROOT_FIELDS = new Set(['__typename', 'entity', 'node', 'entities', 'search', ...Object.keys(LIST_QUERIES)]);
 
 /** True for a query whose root selection is fields of COMPILED_ROOT_FIELDS only (no fragments, no directives at the root). */
 export function runsCompiled(operation: OperationDefinitionNode): boolean {

@@ -14,6 +14,8 @@ import { serverInfoResolvers } from './serverInfo';
 import { subscriptionResolvers } from './subscriptions';
 import { viewerResolvers } from './viewer';
 
+export { LIST_QUERIES } from './lists';
+
 /** Every resolver map, one per concern, merged into the one the schema uses. */
 export const resolvers = mergeResolvers([
   serverInfoResolvers,

@@ -4,7 +4,7 @@ import type { EntityType } from '../model';
 import type { Context } from '../server/Context';
 
 /** The list query of each entity type. */
-const LIST_QUERIES: Record<string, EntityType> = {
+export const LIST_QUERIES: Record<string, EntityType> = {
   persons: 'Person',
   offices: 'Office',
   countries: 'Country',
