@@ -1,6 +1,7 @@
-import type { RequestHandler } from 'express';
 import { authenticate, type ApiKey } from '../auth';
 import { ErrorCode } from '../errors';
+import type { HttpMiddleware } from '../server/HttpMiddleware';
+import { sendJson } from '../server/sendJson';
 
 /**
  * The first and cheapest refusal, before the body is read or the query
@@ -10,7 +11,7 @@ import { ErrorCode } from '../errors';
  * refused later, fill the single thread with body parsing and validation,
  * and every other client's lookup waits in line behind them.
  */
-export function clientConcurrencyGate(maxInFlight: number, apiKeys: readonly ApiKey[]): RequestHandler {
+export function clientConcurrencyGate(maxInFlight: number, apiKeys: readonly ApiKey[]): HttpMiddleware {
   const inFlight = new Map<string, number>();
   return (req, res, next) => {
     let client: string;
@@ -23,17 +24,19 @@ export function clientConcurrencyGate(maxInFlight: number, apiKeys: readonly Api
     }
     const count = inFlight.get(client) ?? 0;
     if (count >= maxInFlight) {
-      res
-        .status(429)
-        .set('retry-after', '1')
-        .json({
+      sendJson(
+        res,
+        429,
+        {
           errors: [
             {
               message: `This client already has ${count} requests being served (ADMISSION_CLIENT_MAX_IN_FLIGHT); wait for their answers.`,
               extensions: { code: ErrorCode.TOO_MANY_REQUESTS, reason: 'CLIENT_CONCURRENCY', retryAfter: 1 },
             },
           ],
-        });
+        },
+        { 'retry-after': '1' },
+      );
       return;
     }
     inFlight.set(client, count + 1);

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { HttpMiddleware } from './HttpMiddleware';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics/createMetrics';
 import { recordOf } from './requestScope';
@@ -15,14 +15,15 @@ const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
  * the query string, which may hold a whole query and its variables),
  * status, ms, operation, key name and request id.
  */
-export function accessLog(logger: Logger, metrics: Metrics): RequestHandler {
+export function accessLog(logger: Logger, metrics: Metrics): HttpMiddleware {
   return (req, res, next) => {
     const started = performance.now();
+    // Read now: routers rewrite req.url as they mount handlers under a path.
+    const path = (req.url ?? '/').split('?')[0];
     res.once('finish', () => {
-      const path = req.originalUrl.split('?')[0];
       const route = ROUTES.has(path) ? path : 'other';
-      metrics.httpResponses.inc({ method: req.method, route, status: String(res.statusCode) });
-      const record = recordOf(res);
+      metrics.httpResponses.inc({ method: req.method ?? 'GET', route, status: String(res.statusCode) });
+      const record = recordOf(req);
       const fields = {
         method: req.method,
         path: route === 'other' ? path.slice(0, 200) : path,

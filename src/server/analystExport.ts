@@ -34,7 +34,7 @@ export function analystExport(deps: ContextDeps, credentials: Credentials): expr
       if (!req.is('application/json')) throw badInput('The request body must be JSON (content-type: application/json).');
       const body = (req.body ?? {}) as { query?: unknown; params?: unknown; limit?: number | null; timeoutMs?: number | null };
       if (typeof body.query !== 'string') throw badInput('query: expected the Cypher text as a string.', { argument: 'query' });
-      const ctx = createContext(deps, req, await authenticateRequest(req.headers.authorization, credentials));
+      const ctx = createContext(deps, req, await authenticateRequest(req.headers.authorization, credentials), res);
       requireRole(ctx.viewer, 'analyst', 'export');
       let aborted = false;
       res.on('close', () => (aborted = !res.writableFinished));

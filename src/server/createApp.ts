@@ -22,7 +22,8 @@ import { accessLog } from './accessLog';
 import { analystExport } from './analystExport';
 import { createContext } from './createContext';
 import { startSubscriptionServer } from './subscriptionServer';
-import { httpErrorHandler } from './httpErrorHandler';
+import { graphqlEndpoint } from './graphqlEndpoint';
+import { httpErrorHandler, httpErrorResponder } from './httpErrorHandler';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics/createMetrics';
 import { observeAnalystQueries } from './metrics/observeAnalystQueries';
@@ -80,7 +81,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.disable('x-powered-by');
   // Answers are made per request and POSTed for: hashing every body for an ETag costs time and saves nothing.
   expressApp.set('etag', false);
-  const httpServer = http.createServer(expressApp);
+  // POST /graphql with JSON goes straight to Apollo (graphqlEndpoint), everything else through Express; set up below.
+  let route: http.RequestListener = expressApp;
+  const httpServer = http.createServer((req, res) => route(req, res));
   const armor = limitsProtection(config.limits);
   // One sandbox per app: its concurrency limit is shared by every request; bad saved queries stop the start here.
   const sandbox = createCypherSandbox(config.cypher);
@@ -140,7 +143,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await apollo.start();
 
   // Before everything else, so that every response, including refusals before GraphQL, has an id, a log line and a count.
-  expressApp.use(assignRequestId(), accessLog(logger, metrics));
+  const everyRequest = [assignRequestId(), accessLog(logger, metrics)];
+  expressApp.use(...everyRequest);
 
   expressApp.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -168,8 +172,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.post('/analyst/export', express.json({ limit: '256kb' }), analystExport(contextDeps, credentials));
   // Before Apollo: a browser's GET /graphql gets GraphiQL; operations pass through to Apollo.
   mountWebPages(expressApp, config.web, logger);
-  expressApp.use(
-    '/graphql',
+  const beforeGraphql = [
     // Browser apps on other origins (a graph viewer on a dev server) must be listed in CORS_ORIGINS.
     cors({
       origin: config.http.corsOrigins,
@@ -178,16 +181,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
     clientConcurrencyGate(config.admission.clientMaxInFlight, config.auth.apiKeys),
     express.json({ limit: '256kb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(contextDeps, req, await authenticateRequest(req.headers.authorization, credentials)),
-    }),
-  );
+  ];
+  const graphqlContext = async (req: http.IncomingMessage, res: http.ServerResponse) =>
+    createContext(contextDeps, req, await authenticateRequest(req.headers.authorization, credentials), res);
+  expressApp.use('/graphql', ...beforeGraphql, expressMiddleware(apollo, { context: ({ req, res }) => graphqlContext(req, res) }));
   // The W3C reconciliation API (OpenRefine): public reading, like /graphql.
   expressApp.use('/reconcile', reconciliationRouter({ config, db, logger }));
   expressApp.use((_req: express.Request, res: express.Response) => {
     res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
-  expressApp.use(httpErrorHandler(logger));
+  const httpError = httpErrorResponder(logger);
+  expressApp.use(httpErrorHandler(httpError));
+  const direct = graphqlEndpoint({ apollo, middleware: [...everyRequest, ...beforeGraphql], context: graphqlContext, onError: httpError });
+  route = (req, res) => (direct.takes(req) ? direct.serve(req, res) : expressApp(req, res));
 
   return {
     httpServer,

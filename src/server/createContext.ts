@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { ANONYMOUS, type Viewer } from '../auth';
 import type { Config } from '../config';
 import type { CypherSandbox } from '../cypher-sandbox';
@@ -39,18 +38,19 @@ const MAX_BOOKMARK_LENGTH = 1024;
  * HTTP client disconnects) and fresh DataLoaders over it, for a viewer the caller
  * has already authenticated (createApp does, before any resolver runs: an
  * unknown key or a bad token fails the whole request with UNAUTHENTICATED).
+ * `res` is given for an HTTP request: its closing early cancels the work.
  */
-export function createContext(deps: ContextDeps, req?: RequestHeaders, viewer: Viewer = ANONYMOUS): Context {
+export function createContext(deps: ContextDeps, req?: RequestHeaders, viewer: Viewer = ANONYMOUS, res?: ServerResponse): Context {
   // The id assignRequestId gave an HTTP request (and echoed in X-Request-Id); subscriptions and in-process calls get their own.
-  const httpRequest = req && 'res' in req ? (req as Request) : undefined;
+  const httpRequest = res ? (req as IncomingMessage) : undefined;
   const record = httpRequest ? recordOfRequest(httpRequest) : undefined;
   if (record) record.keyName = viewer.keyName;
   const header = req?.headers['x-request-id'];
   const requestId = record?.requestId ?? (typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : crypto.randomUUID());
   const scope = createRequestScope({ timeoutMs: deps.config.admission.requestTimeoutMs, maxBytes: deps.config.admission.responseMaxBytes });
   // A client that goes away before its answer is complete cancels the request: its transactions are ended.
-  httpRequest?.res?.once('close', () => {
-    if (!httpRequest.res?.writableFinished) scope.cancel(new AppError(ErrorCode.TIMEOUT, 'The client went away; the request was cancelled.'));
+  res?.once('close', () => {
+    if (!res.writableFinished) scope.cancel(new AppError(ErrorCode.TIMEOUT, 'The client went away; the request was cancelled.'));
   });
   const db = deps.db.forRequest({ requestId }, readBookmarks(req?.headers['x-neo4j-bookmark']), scope);
   return {

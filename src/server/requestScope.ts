@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpMiddleware } from './HttpMiddleware';
 
 /** What the service learns about one HTTP request as it is served; the access log line is made of it. */
 export interface RequestRecord {
@@ -14,29 +15,31 @@ export interface RequestRecord {
 /** A caller's id is taken as is only when it is short and plain, so it can be logged and echoed safely. */
 const PLAIN_ID = /^[\w.-]{1,64}$/;
 
+/** Keyed by Node's request object, which Express extends in place: both HTTP paths (see createApp) find the same record. */
+const records = new WeakMap<IncomingMessage, RequestRecord>();
+
 /**
  * First middleware of every request: gives it a request id (the caller's
  * X-Request-Id when plain, else a UUID), sends it back in the X-Request-Id
  * response header, even on errors answered before GraphQL runs, and keeps
- * the request's record on res.locals for the access log.
+ * the request's record for the access log.
  */
-export function assignRequestId(): RequestHandler {
-  return (req, res, next) => {
+export function assignRequestId(): HttpMiddleware {
+  return (req: IncomingMessage, res: ServerResponse, next) => {
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && PLAIN_ID.test(header) ? header : crypto.randomUUID();
-    const record: RequestRecord = { requestId };
-    res.locals.requestRecord = record;
+    records.set(req, { requestId });
     res.setHeader('X-Request-Id', requestId);
     next();
   };
 }
 
-/** The record assignRequestId made for this response. */
-export function recordOf(res: Response): RequestRecord {
-  return (res.locals.requestRecord as RequestRecord | undefined) ?? { requestId: crypto.randomUUID() };
+/** The record assignRequestId made for this request (a fresh one if it made none). */
+export function recordOf(req: IncomingMessage): RequestRecord {
+  return records.get(req) ?? { requestId: crypto.randomUUID() };
 }
 
-/** The record of an Express request (through its response), when it has one. */
-export function recordOfRequest(req: Request): RequestRecord | undefined {
-  return req.res?.locals.requestRecord as RequestRecord | undefined;
+/** The record of an HTTP request, when assignRequestId made one. */
+export function recordOfRequest(req: IncomingMessage): RequestRecord | undefined {
+  return records.get(req);
 }
