@@ -1,15 +1,17 @@
+import type { StatementText } from './compileStatement';
+
 /**
  * A bounded least-recently-used cache of statement texts by shape. A Map
  * keeps insertion order, so the first key is the least recently used one
  * once every hit is moved to the end.
  */
-export class ShapeCache {
-  private readonly texts = new Map<string, string>();
+export class ShapeCache<T> {
+  private readonly texts = new Map<string, T>();
 
   constructor(private readonly capacity: number) {}
 
   /** The text of a shape, built once by `build` while it stays among the `capacity` most recently used. */
-  get(shape: string, build: () => string): string {
+  get(shape: string, build: () => T): T {
     const hit = this.texts.get(shape);
     if (hit !== undefined) {
       this.texts.delete(shape);
@@ -28,4 +30,4 @@ export class ShapeCache {
 }
 
 /** The texts of every compiled statement of the process: shapes are few, texts are reused across requests. */
-export const STATEMENT_TEXTS = new ShapeCache(1_000);
+export const STATEMENTS = new ShapeCache<StatementText>(1_000);

@@ -21,12 +21,18 @@ export function compileEntitiesById(
     ctx,
     { root: 'entitiesById', plan },
     // An id merged into another entity (mergeEntities) reads that entity.
-    (names) => `UNWIND $ids AS id
+    (names) => {
+      const entity = renderEntity(plan, 'n', names);
+      return {
+        text: `UNWIND $ids AS id
 OPTIONAL MATCH (own:Entity {id: id})
 OPTIONAL MATCH (merged:MergedId {id: id}) WHERE own IS NULL
 OPTIONAL MATCH (into:Entity {id: merged.into})
 WITH id, coalesce(own, into) AS n
-RETURN id, CASE WHEN n IS NULL THEN null ELSE ${renderEntity(plan, 'n', names)} END AS entity`,
+RETURN id, CASE WHEN n IS NULL THEN null ELSE ${entity.text} END AS entity`,
+        layouts: { entity: entity.layout },
+      };
+    },
     { ids },
   );
 }

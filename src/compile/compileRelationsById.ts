@@ -14,11 +14,13 @@ import { renderRelation } from './renderRelation';
 export function compileRelationsById(ctx: PlanContext, parent: GraphQLObjectType, fieldNodes: readonly FieldNode[]): CompiledStatement | null {
   const plan = planRelation(ctx, parent, fieldNodes);
   if (!plan) return null;
-  return compileStatement(
-    ctx,
-    { root: 'relationsById', plan },
-    (names) => `UNWIND $ids AS id
+  return compileStatement(ctx, { root: 'relationsById', plan }, (names) => {
+    const value = renderRelation(plan, 'n', names);
+    return {
+      text: `UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN id, ${renderRelation(plan, 'n', names)} AS value`,
-  );
+RETURN id, ${value.text} AS value`,
+      layouts: { value: value.layout },
+    };
+  });
 }

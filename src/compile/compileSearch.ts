@@ -24,11 +24,15 @@ export function compileSearch(
   return compileStatement(
     ctx,
     { root: 'search', plan, byType },
-    (
-      names,
-    ) => `CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node AS n, score${byType ? `\nWITH n, score WHERE ${labelOf('n')} IN $labels` : ''}
+    (names) => {
+      const entity = renderEntity(plan, 'n', names);
+      return {
+        text: `CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node AS n, score${byType ? `\nWITH n, score WHERE ${labelOf('n')} IN $labels` : ''}
 WITH n, score ORDER BY score DESC, n.id LIMIT toInteger($first)
-RETURN ${renderEntity(plan, 'n', names)} AS entity, score`,
+RETURN ${entity.text} AS entity, score`,
+        layouts: { entity: entity.layout },
+      };
+    },
     values,
   );
 }

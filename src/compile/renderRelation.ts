@@ -1,3 +1,4 @@
+import { renderRecord, VALUE, type Layout, type Rendered } from './Layout';
 import { relationshipPattern } from './relationshipPattern';
 import { renderEntity } from './renderEntity';
 import type { EdgePlan, EvidencePlan, RelationPlan } from './SelectionPlan';
@@ -42,26 +43,41 @@ function matchOf(rel: RelationPlan, a: string, vars: Vars, names: VariableNames)
   return { match, direction: `CASE WHEN startNode(${r}) = ${vars.anchor} THEN 'OUTGOING' ELSE 'INCOMING' END`, where: live };
 }
 
+/** One entry of a record being rendered. */
+type Entry = { key: string; text: string; layout?: Layout };
+
 /**
- * The evidence entries of an edge map: the selected relationship
+ * The evidence entries of an edge record: the selected relationship
  * properties, the cited sources and the statement. When only the sources
  * are asked for, their list (in the relationship's order) is the evidence.
  */
-function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): string[] {
+function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): Entry[] {
   const sourcesOnly = plan.source !== null && plan.statement === null && plan.props.length === 1;
-  const entries = sourcesOnly ? [] : [`ev: ${r} { ${plan.props.map((p) => `.${p.replace(/[^A-Za-z]/g, '')}`).join(', ')} }`];
+  const entries: Entry[] = sourcesOnly
+    ? []
+    : [{ key: 'ev', ...renderRecord(plan.props.map((p) => ({ key: p, text: `${r}.${p.replace(/[^A-Za-z]/g, '')}` }))) }];
   if (plan.source) {
     const s = names.fresh('s');
     const e = names.fresh('e');
-    entries.push(
-      `evSources: COLLECT { UNWIND coalesce(${r}.sources, []) AS ${s} OPTIONAL MATCH (${e}:Source {id: ${s}}) RETURN { id: ${s}, entity: CASE WHEN ${e} IS NULL THEN null ELSE ${renderEntity(plan.source, e, names, s)} END } }`,
-    );
+    const source = renderEntity(plan.source, e, names, s);
+    const item = renderRecord([
+      { key: 'id', text: s },
+      { key: 'entity', text: `CASE WHEN ${e} IS NULL THEN null ELSE ${source.text} END`, layout: source.layout },
+    ]);
+    entries.push({
+      key: 'evSources',
+      text: `COLLECT { UNWIND coalesce(${r}.sources, []) AS ${s} OPTIONAL MATCH (${e}:Source {id: ${s}}) RETURN ${item.text} }`,
+      layout: { kind: 'list', item: item.layout },
+    });
   }
   if (plan.statement) {
     const t = names.fresh('t');
-    entries.push(
-      `evStatements: COLLECT { MATCH (${t}:Statement {id: ${r}.statement}) RETURN ${renderEntity(plan.statement, t, names, `${r}.statement`)} }`,
-    );
+    const statement = renderEntity(plan.statement, t, names, `${r}.statement`);
+    entries.push({
+      key: 'evStatements',
+      text: `COLLECT { MATCH (${t}:Statement {id: ${r}.statement}) RETURN ${statement.text} }`,
+      layout: { kind: 'list', item: statement.layout },
+    });
   }
   return entries;
 }
@@ -73,24 +89,25 @@ function nodesOnly(rel: RelationPlan, edge: EdgePlan): boolean {
 }
 
 /**
- * The map each edge of a page returns: only what is selected. The sort key
- * (for cursors) is returned as its parts: the type and direction only when
- * the field does not fix them, the other entity's id, and the id of the
- * entity reached by a first step (otherwise the resolver knows the parent).
+ * The record each edge of a page returns: only what is selected. The sort
+ * key (for cursors) is returned as its parts: the type and direction only
+ * when the field does not fix them, the other entity's id, and the id of
+ * the entity reached by a first step (otherwise the resolver knows the
+ * parent).
  */
-function edgeMap(rel: RelationPlan, edge: EdgePlan, vars: Vars, names: VariableNames): string {
+function edgeRecord(rel: RelationPlan, edge: EdgePlan, vars: Vars, names: VariableNames): Rendered {
   const { r, m, anchor, d, mid } = vars;
-  const entries: string[] = [];
-  if (rel.types?.length !== 1 && (edge.cursor || edge.type)) entries.push(`t: ${vars.t}`);
-  if (rel.direction === 'BOTH' && (edge.cursor || edge.direction)) entries.push(`d: ${d}`);
-  if (edge.cursor) entries.push(`i: ${mid}`);
-  if (edge.cursor && rel.via) entries.push(`h: ${anchor}.id`);
-  if (edge.node) entries.push(`node: ${renderEntity(edge.node, m, names, mid)}`);
+  const entries: Entry[] = [];
+  if (rel.types?.length !== 1 && (edge.cursor || edge.type)) entries.push({ key: 't', text: vars.t });
+  if (rel.direction === 'BOTH' && (edge.cursor || edge.direction)) entries.push({ key: 'd', text: d });
+  if (edge.cursor) entries.push({ key: 'i', text: mid });
+  if (edge.cursor && rel.via) entries.push({ key: 'h', text: `${anchor}.id` });
+  if (edge.node) entries.push({ key: 'node', ...renderEntity(edge.node, m, names, mid) });
   if (edge.evidence) entries.push(...evidenceEntries(edge.evidence, r, names));
-  if (edge.properties) entries.push(`props: properties(${r})`);
-  if (edge.role) entries.push(`role: ${r}.role`);
-  if (edge.status) entries.push(`status: ${r}.status`);
-  return `{ ${entries.join(', ')} }`;
+  if (edge.properties) entries.push({ key: 'props', text: `properties(${r})` });
+  if (edge.role) entries.push({ key: 'role', text: `${r}.role` });
+  if (edge.status) entries.push({ key: 'status', text: `${r}.status` });
+  return renderRecord(entries);
 }
 
 /**
@@ -109,20 +126,21 @@ function totalOf(rel: RelationPlan, a: string, names: VariableNames): string {
 }
 
 /**
- * A relation field of entity `a` as one expression: `{ page, total }`,
- * each only when selected (`nodes` instead of `page` when the edges ask
- * for their node alone). The page is a COLLECT subquery that orders and
- * limits the edges of this one entity (ORDER BY and LIMIT per parent), cut
- * after the cursor's sort key [type, direction, other id, anchor id]; the
- * total a COUNT subquery. Values are parameters named by the plan.
+ * A relation field of entity `a` as one expression: a record of `page` and
+ * `total`, each only when selected (`nodes` instead of `page` when the
+ * edges ask for their node alone). The page is a COLLECT subquery that
+ * orders and limits the edges of this one entity (ORDER BY and LIMIT per
+ * parent), cut after the cursor's sort key [type, direction, other id,
+ * anchor id]; the total a COUNT subquery. Values are parameters named by
+ * the plan.
  */
-export function renderRelation(rel: RelationPlan, a: string, names: VariableNames): string {
-  const parts: string[] = [];
+export function renderRelation(rel: RelationPlan, a: string, names: VariableNames): Rendered {
+  const parts: Entry[] = [];
   if (rel.types?.length === 0) {
     // An empty list of types matches no relationship; an untyped pattern would match them all.
-    if (rel.page) parts.push('page: []');
-    if (rel.total) parts.push('total: 0');
-    return `{ ${parts.join(', ')} }`;
+    if (rel.page) parts.push({ key: 'page', text: '[]', layout: { kind: 'list', item: VALUE } });
+    if (rel.total) parts.push({ key: 'total', text: '0' });
+    return renderRecord(parts);
   }
   if (rel.page) {
     const r = names.fresh('r');
@@ -134,14 +152,19 @@ export function renderRelation(rel: RelationPlan, a: string, names: VariableName
     // Terms that are constant for one entity's edges are left out of the sort.
     const sort = [single ? null : vars.t, rel.direction === 'BOTH' ? vars.d : null, vars.mid, rel.via ? `${vars.anchor}.id` : null].filter(Boolean);
     const nodes = nodesOnly(rel, rel.page.edge);
-    parts.push(`${nodes ? 'nodes' : 'page'}: COLLECT {
+    const item = nodes ? renderEntity(rel.page.edge.node!, m, names, vars.mid) : edgeRecord(rel, rel.page.edge, vars, names);
+    parts.push({
+      key: nodes ? 'nodes' : 'page',
+      text: `COLLECT {
     ${match}
     WITH ${vars.anchor}, ${r}, ${vars.m}, ${direction} AS ${vars.d}, ${vars.m}.id AS ${vars.mid}${single ? '' : `, type(${r}) AS ${vars.t}`}${conditions.length ? `\n    WHERE ${conditions.join(' AND ')}` : ''}
     ORDER BY ${sort.join(', ')}
     LIMIT toInteger($${rel.page.limit})
-    RETURN ${nodes ? renderEntity(rel.page.edge.node!, m, names, vars.mid) : edgeMap(rel, rel.page.edge, vars, names)}
-  }`);
+    RETURN ${item.text}
+  }`,
+      layout: { kind: 'list', item: item.layout },
+    });
   }
-  if (rel.total) parts.push(`total: ${totalOf(rel, a, names)}`);
-  return `{ ${parts.join(', ')} }`;
+  if (rel.total) parts.push({ key: 'total', text: totalOf(rel, a, names) });
+  return renderRecord(parts);
 }

@@ -1,6 +1,6 @@
 import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../errors';
-import { compileStatement, planContextOf, planEntity, renderEntity, subfieldsOf, type EntityPlan } from '../compile';
+import { compileStatement, planContextOf, planEntity, readCompiled, renderEntity, subfieldsOf, type EntityPlan, type StatementText } from '../compile';
 import type { EntityRecord, EntityType } from '../model';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Edge } from '../pagination';
 import type { Context } from '../server/Context';
@@ -128,17 +128,19 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
   const statement = compileStatement(
     plan,
     shape,
-    (names) => {
+    (names): StatementText => {
       const parts: string[] = [];
       if (selection.total) parts.push(`CALL () {\n${countQuery(label, filters)}\n}`);
-      if (selection.page) {
-        parts.push(`CALL () {\n${listQuery(label, conditions, ordering, Boolean(args.after), renderEntity(entity, 'n', names))}\n}`);
-      }
-      return `${parts.join('\n')}\nRETURN ${[selection.total ? 'total' : null, selection.page ? 'page' : null].filter(Boolean).join(', ')}`;
+      const node = selection.page ? renderEntity(entity, 'n', names) : null;
+      if (node) parts.push(`CALL () {\n${listQuery(label, conditions, ordering, Boolean(args.after), node.text)}\n}`);
+      return {
+        text: `${parts.join('\n')}\nRETURN ${[selection.total ? 'total' : null, node ? 'page' : null].filter(Boolean).join(', ')}`,
+        layouts: node ? { page: { kind: 'list', item: node.layout } } : {},
+      };
     },
     { ...paramsOf(conditions), limit: first + 1 },
   );
-  const [row] = await ctx.db.read<{ total?: number; page?: EntityRecord[] }>(`list${label}`, statement.text, statement.params);
+  const [row] = await readCompiled<{ total?: number; page?: EntityRecord[] }>(ctx.db, `list${label}`, statement);
   const sortKey = (node: EntityRecord) => (ordering.property ? [(node[ordering.property] as string | null | undefined) ?? null, node.id] : [node.id]);
   const edges = (row?.page ?? []).map((node) => ({
     // Encoded only when asked for.

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { CompiledStatement } from '../compile';
+import { readCompiled, type CompiledStatement } from '../compile';
 import type { Db } from '../db';
 
 /** The loader of one compiled relation statement: values by entity id. */
@@ -18,7 +18,7 @@ export function relationsByIdLoader(db: Db): RelationsById {
     let loader = loaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const rows = await db.read<{ id: string; value: unknown }>('relationsById', statement.text, { ...statement.params, ids });
+        const rows = await readCompiled<{ id: string; value: unknown }>(db, 'relationsById', statement, { ...statement.params, ids });
         const byId = new Map(rows.map((row) => [row.id, row.value]));
         return ids.map((id) => byId.get(id) ?? null);
       });

@@ -1,5 +1,5 @@
 import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
-import { compileSearch, planContextOf } from '../compile';
+import { compileSearch, planContextOf, readCompiled } from '../compile';
 import { badInput } from '../errors';
 import type { EntityRecord, EntityType } from '../model';
 import { pageSize } from '../pagination';
@@ -34,5 +34,5 @@ export async function searchEntities(
   const labels = args.types?.length ? [...new Set(args.types)] : null;
   const hitType = getNamedType(info.returnType) as GraphQLObjectType;
   const statement = compileSearch(planContextOf(info, ctx.config.limits), hitType, info.fieldNodes, { query, labels, first });
-  return ctx.db.read<SearchHitRecord>('searchEntities', statement.text, statement.params);
+  return readCompiled<SearchHitRecord>(ctx.db, 'searchEntities', statement);
 }
