@@ -142,13 +142,20 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
   );
   const [row] = await readCompiled<{ total?: number; page?: EntityRecord[] }>(ctx.db, `list${label}`, statement);
   const sortKey = (node: EntityRecord) => (ordering.property ? [(node[ordering.property] as string | null | undefined) ?? null, node.id] : [node.id]);
-  const edges = (row?.page ?? []).map((node) => ({
-    // Encoded only when asked for.
-    get cursor() {
-      return encodeCursor(orderingName, sortKey(node));
-    },
-    node,
-  }));
+  const cursorOf = (node: EntityRecord) => encodeCursor(orderingName, sortKey(node));
+  const edges = (row?.page ?? []).map((node) => new ListEdge(node, cursorOf));
   const total = row?.total ?? 0;
   return toConnection(edges, { first, after: args.after }, () => total);
+}
+
+/** An edge of a list page; a class, so its cursor getter is shared, and the cursor is encoded only when asked for. */
+class ListEdge {
+  constructor(
+    readonly node: EntityRecord,
+    private readonly cursorOf: (node: EntityRecord) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.cursorOf(this.node);
+  }
 }
