@@ -11,6 +11,7 @@
  *   npm run bench:limit                      # 50,000 persons, ~330,000 relationships
  *   npm run bench:limit -- --scale 0.05 --seconds 2 --rounds 2   # a quick trial
  *   npm run bench:limit -- --no-peer         # the API and the limit only
+ *   npm run bench:limit -- --limit-tx managed   # the limit in managed transactions (executeRead)
  */
 // The API is measured as `npm start` runs it (NODE_ENV=production unless set); before anything loads graphql-js.
 import '../src/config/productionMode';
@@ -18,7 +19,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { createApp, createLogger } from '../src/server';
 import { openBenchDatabase, runBenchmark } from './benchDatabase';
 import { generateGraph, graphSize } from './limit/generateGraph';
@@ -36,8 +37,13 @@ const options = new Command()
   .option('--rounds <n>', 'alternated rounds per workload', '3')
   .option('--connections <n>', 'concurrent connections', '10')
   .option('--no-peer', 'leave @neo4j/graphql (the peer) out')
+  .addOption(
+    new Option('--limit-tx <kind>', "the limit's transactions: auto-commit, as the API's reads, or managed (executeRead: BEGIN and COMMIT more)")
+      .choices(['auto', 'managed'])
+      .default('auto'),
+  )
   .parse()
-  .opts<{ scale: string; seconds: string; rounds: string; connections: string; peer: boolean }>();
+  .opts<{ scale: string; seconds: string; rounds: string; connections: string; peer: boolean; limitTx: 'auto' | 'managed' }>();
 
 // The limit runs every connection's statement at once; the API's admission control (defaults: 2 at a time, 4 queued,
 // 8 in flight per client, 2 sessions for the expensive lane, a reader's cost budget per minute, then 429) would otherwise
@@ -107,7 +113,7 @@ async function main(): Promise<void> {
     const apiUrl = await app.listen();
     servers.push({ close: () => app.stop() });
     const list = workloads(PREFIX);
-    const limit = await startLimitServer(db.driver, db.database, list);
+    const limit = await startLimitServer(db.driver, db.database, list, options.limitTx);
     servers.push(limit);
     const peer = options.peer ? await startPeerServer(db.driver, db.database) : undefined;
     if (peer) servers.push(peer);
@@ -185,7 +191,8 @@ async function main(): Promise<void> {
     const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
     log(
       `\n${options.connections} connections, ${options.rounds} alternated rounds of ${seconds} s per side; answers checked equal first ` +
-        `(the limit's byte for byte, the peer's deep-equal after mapping it to the API's shape)` +
+        `(the limit's byte for byte, the peer's deep-equal after mapping it to the API's shape); ` +
+        `the limit in ${options.limitTx === 'auto' ? 'auto-commit' : 'managed'} transactions` +
         (peer ? '' : '; the peer left out (--no-peer)'),
     );
     log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));

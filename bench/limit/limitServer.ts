@@ -6,18 +6,30 @@ import type { Workload } from './workloads';
 
 /**
  * The limit: a bare node:http handler that answers each workload (POST
- * /<index>) with ONE hand-written statement in a read transaction and the
- * JSON the API would send, and nothing else (no parsing, validation or
- * resolvers). Returns its base URL and a close function.
+ * /<index>) with ONE hand-written statement and the JSON the API would
+ * send, and nothing else (no parsing, validation or resolvers). The
+ * statement runs, by default, as the API runs its reads: one auto-commit
+ * transaction in READ mode (RUN and PULL in one flush), the cheapest way
+ * the driver has. `managed` runs it in executeRead, whose BEGIN and
+ * COMMIT cost the limit more than the API's own reads cost it.
+ * Returns its base URL and a close function.
  */
-export async function startLimitServer(driver: Driver, database: string, list: Workload[]): Promise<{ url: string; close(): Promise<void> }> {
+export async function startLimitServer(
+  driver: Driver,
+  database: string,
+  list: Workload[],
+  transactions: 'auto' | 'managed' = 'auto',
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', async () => {
       const workload = list[Number(req.url!.slice(1))];
       const session = driver.session({ database, defaultAccessMode: 'READ' });
       try {
-        const result = await session.executeRead((tx) => tx.run(workload.cypher, workload.params));
+        const result =
+          transactions === 'auto'
+            ? await session.run(workload.cypher, workload.params)
+            : await session.executeRead((tx) => tx.run(workload.cypher, workload.params));
         const rows = result.records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
         const body = JSON.stringify({ data: workload.data(rows) });
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
