@@ -76,6 +76,12 @@ describe('admission control', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'QUERY_MAX_ROWS', max: 500_000 });
     expect(refused.body.errors?.[0].message).toContain('"entity.relations.edges.node.relations.edges.node.relations.edges"');
+    // The same operation with other variables is estimated for them (estimates are kept per operation and variables).
+    const small = await post(t.url, query, { id: 'any', n: 2 });
+    expect(small.status).toBe(200);
+    expect(small.body.data).toEqual({ entity: null });
+    expect((await post(t.url, query, { id: 'any', n: 100 })).body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect((await post(t.url, query, { id: 'other', n: 2 })).status).toBe(200);
   });
 });
 
