@@ -89,21 +89,30 @@ interface EdgeContext {
  * the evidence are built only when a client selects them.
  */
 class CompiledRelationEdge implements RelationEdgeRecord {
-  readonly type: string;
-  readonly direction: 'OUTGOING' | 'INCOMING';
-  readonly node?: EntityRecord;
-  readonly role: string | null;
-  readonly status: string | null;
-
+  // Two fields and getters: a response holds hundreds of edges, and each field copied here was memory to collect.
   constructor(
     private readonly row: CompiledEdge,
     private readonly shared: EdgeContext,
-  ) {
-    this.type = row.t ?? shared.type!;
-    this.direction = row.d ?? shared.direction!;
-    this.node = row.node;
-    this.role = row.role ?? null;
-    this.status = row.status ?? null;
+  ) {}
+
+  get type(): string {
+    return this.row.t ?? this.shared.type!;
+  }
+
+  get direction(): 'OUTGOING' | 'INCOMING' {
+    return this.row.d ?? this.shared.direction!;
+  }
+
+  get node(): EntityRecord | undefined {
+    return this.row.node;
+  }
+
+  get role(): string | null {
+    return this.row.role ?? null;
+  }
+
+  get status(): string | null {
+    return this.row.status ?? null;
   }
 
   /** The sort key [type, direction, other id, anchor id], encoded. */
