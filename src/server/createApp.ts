@@ -23,6 +23,7 @@ import { analystExport } from './analystExport';
 import { createContext } from './createContext';
 import { startSubscriptionServer } from './subscriptionServer';
 import { graphqlEndpoint } from './graphqlEndpoint';
+import { readJsonBody } from './readJsonBody';
 import { httpErrorHandler, httpErrorResponder } from './httpErrorHandler';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics/createMetrics';
@@ -36,6 +37,9 @@ import { metricsPlugin } from './plugins/metricsPlugin';
 import { outageStatusPlugin } from './plugins/outageStatusPlugin';
 import { assignRequestId } from './requestScope';
 import { KnownOperationTypesRule } from './validation/KnownOperationTypesRule';
+
+/** The largest GraphQL request body read, in bytes (256 KiB), on either HTTP path. */
+const GRAPHQL_BODY_LIMIT = 256 * 1024;
 
 /** What the application is made of; tests build it twice with different parts. */
 export interface AppDeps {
@@ -180,11 +184,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       exposedHeaders: ['x-request-id'],
     }),
     clientConcurrencyGate(config.admission.clientMaxInFlight, config.auth.apiKeys),
-    express.json({ limit: '256kb' }),
   ];
   const graphqlContext = async (req: http.IncomingMessage, res: http.ServerResponse) =>
     createContext(contextDeps, req, await authenticateRequest(req.headers.authorization, credentials), res);
-  expressApp.use('/graphql', ...beforeGraphql, expressMiddleware(apollo, { context: ({ req, res }) => graphqlContext(req, res) }));
+  expressApp.use(
+    '/graphql',
+    ...beforeGraphql,
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    expressMiddleware(apollo, { context: ({ req, res }) => graphqlContext(req, res) }),
+  );
   // The W3C reconciliation API (OpenRefine): public reading, like /graphql.
   expressApp.use('/reconcile', reconciliationRouter({ config, db, logger }));
   expressApp.use((_req: express.Request, res: express.Response) => {
@@ -192,7 +200,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   const httpError = httpErrorResponder(logger);
   expressApp.use(httpErrorHandler(httpError));
-  const direct = graphqlEndpoint({ apollo, middleware: [...everyRequest, ...beforeGraphql], context: graphqlContext, onError: httpError });
+  const direct = graphqlEndpoint({
+    apollo,
+    middleware: [...everyRequest, ...beforeGraphql, readJsonBody(GRAPHQL_BODY_LIMIT)],
+    context: graphqlContext,
+    onError: httpError,
+  });
   route = (req, res) => (direct.takes(req) ? direct.serve(req, res) : expressApp(req, res));
 
   return {

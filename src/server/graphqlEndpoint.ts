@@ -7,7 +7,7 @@ import type { HttpMiddleware } from './HttpMiddleware';
 /** What the direct GraphQL path is built from. */
 export interface GraphqlEndpointOptions {
   apollo: ApolloServer<Context>;
-  /** Run in order before Apollo: request id, access log, CORS, admission, the JSON body parser. */
+  /** Run in order before Apollo: request id, access log, CORS, admission, the JSON body reader. */
   middleware: readonly HttpMiddleware[];
   /** The request's GraphQL context (authenticates it: a bad key rejects, and Apollo answers 401). */
   context: (req: IncomingMessage, res: ServerResponse) => Promise<Context>;
@@ -17,24 +17,25 @@ export interface GraphqlEndpointOptions {
 
 /** The direct path: takes a request or leaves it to Express. */
 export interface GraphqlEndpoint {
-  /** True for the requests this path serves: a JSON POST to exactly /graphql. */
+  /** True for the requests this path serves: an uncompressed JSON POST to exactly /graphql. */
   takes(req: IncomingMessage): boolean;
   serve(req: IncomingMessage, res: ServerResponse): void;
 }
 
-/** application/json with or without parameters: what the JSON body parser reads (other types it leaves unread). */
-const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
+/** application/json, in UTF-8 (JSON's own encoding) when a charset is named; other types and charsets go through Express. */
+const JSON_TYPE = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
 
 /**
  * POST /graphql with a JSON body, the request every client sends for
  * every operation, on Node's http alone: the same middleware as on the
- * Express path, then Apollo's executeHTTPGraphQLRequest (its documented
- * way to build an integration), and the answer written in one res.end.
+ * Express path (the body read by readJsonBody), then Apollo's
+ * executeHTTPGraphQLRequest (its documented way to build an
+ * integration), and the answer written in one res.end.
  * Express's routing, its request and response decoration and res.send
  * cost about a quarter of a millisecond of the single thread per request,
  * as much as a small read's whole resolver work. Everything else (GET,
- * preflights, other content types, which Apollo's CSRF check refuses, and
- * every other path) stays on Express, unchanged.
+ * preflights, other content types, which Apollo's CSRF check refuses,
+ * compressed bodies, and every other path) stays on Express, unchanged.
  */
 export function graphqlEndpoint(options: GraphqlEndpointOptions): GraphqlEndpoint {
   const { apollo, middleware, context, onError } = options;
@@ -63,7 +64,13 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions): GraphqlEndpoin
   return {
     takes(req) {
       const url = req.url ?? '';
-      return req.method === 'POST' && (url === '/graphql' || url.startsWith('/graphql?')) && JSON_TYPE.test(req.headers['content-type'] ?? '');
+      return (
+        req.method === 'POST' &&
+        (url === '/graphql' || url.startsWith('/graphql?')) &&
+        JSON_TYPE.test(req.headers['content-type'] ?? '') &&
+        // A compressed body is inflated by Express's JSON parser.
+        (req.headers['content-encoding'] ?? 'identity') === 'identity'
+      );
     },
     serve(req, res) {
       const fail = (error: unknown) => {

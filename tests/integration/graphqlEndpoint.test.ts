@@ -37,14 +37,37 @@ describe('the direct GraphQL path', () => {
     expect(Number(post.headers.get('content-length'))).toBe(Buffer.byteLength(postBody));
   });
 
-  it('takes a JSON content type with parameters, a query string and a gzipped body', async () => {
-    const response = await fetch(`${t.url}?from=test`, {
+  it('takes a UTF-8 charset and a query string; a gzipped body (read by Express) is answered alike', async () => {
+    const send = (headers: Record<string, string>, body: string | Buffer) =>
+      fetch(`${t.url}?from=test`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
+    const plain = await send({ 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ query: QUERY }));
+    const gzipped = await send({ 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync(JSON.stringify({ query: QUERY })));
+    expect(plain.status).toBe(200);
+    expect(gzipped.status).toBe(200);
+    const text = await plain.text();
+    expect(JSON.parse(text).data).toEqual({ serverInfo: { database: 'neo4j' }, __typename: 'Query' });
+    expect(await gzipped.text()).toBe(text);
+  });
+
+  it('answers a body over the limit, a truncated one and one that is not JSON as the Express path does', async () => {
+    const big = JSON.stringify({ query: `{ __typename } ${'#'.repeat(300_000)}` });
+    const tooLarge = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const tooLargeByExpress = await fetch(t.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'gzip' },
-      body: gzipSync(JSON.stringify({ query: QUERY })),
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(big),
     });
-    expect(response.status).toBe(200);
-    expect(((await response.json()) as { data: unknown }).data).toEqual({ serverInfo: { database: 'neo4j' }, __typename: 'Query' });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLargeByExpress.status).toBe(413);
+    expect(await tooLarge.text()).toBe(await tooLargeByExpress.text());
+    const broken = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ __typename }"' });
+    const brokenByExpress = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync('{"query": "{ __typename }"'),
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.text()).toBe(await brokenByExpress.text());
   });
 
   it('sends CORS headers to a listed origin and not to another', async () => {
