@@ -8,7 +8,7 @@ function parseFailed(): Error {
 }
 
 /** Whitespace JSON allows before a value. */
-const LEADING_WHITESPACE = /^[\x20\x09\x0a\x0d]*/;
+const LEADING_WHITESPACE = /^[ \t\n\r]*/;
 
 /**
  * The JSON body of the requests the direct GraphQL path takes (see
