@@ -24,8 +24,15 @@ export interface Rendered {
   layout: Layout;
 }
 
+/** One entry of a record being rendered: its key, its expression, and the layout of its value (VALUE when omitted). */
+export interface RecordEntry {
+  key: string;
+  text: string;
+  layout?: Layout;
+}
+
 /** A record of named expressions, as a Cypher list. */
-export function renderRecord(entries: ReadonlyArray<{ key: string; text: string; layout?: Layout }>): Rendered {
+export function renderRecord(entries: readonly RecordEntry[]): Rendered {
   return {
     text: `[${entries.map((e) => e.text).join(', ')}]`,
     layout: { kind: 'record', keys: entries.map((e) => e.key), fields: entries.map((e) => e.layout ?? VALUE) },

@@ -1,5 +1,5 @@
 import { isEntityType } from '../model';
-import { renderRecord, type Layout, type Rendered } from './Layout';
+import { renderRecord, type RecordEntry, type Rendered } from './Layout';
 import { renderRelation } from './renderRelation';
 import type { EntityPlan } from './SelectionPlan';
 import type { VariableNames } from './VariableNames';
@@ -24,7 +24,7 @@ function name(value: string): string {
  */
 export function renderEntity(plan: EntityPlan, v: string, names: VariableNames, idVariable?: string): Rendered {
   // An id read already (for a sort) is reused rather than read again.
-  const entries: Array<{ key: string; text: string; layout?: Layout }> = plan.props.map((prop) => ({
+  const entries: RecordEntry[] = plan.props.map((prop) => ({
     key: prop,
     text: prop === 'id' && idVariable ? idVariable : `${v}.${name(prop)}`,
   }));

@@ -1,4 +1,4 @@
-import { renderRecord, VALUE, type Layout, type Rendered } from './Layout';
+import { renderRecord, VALUE, type RecordEntry, type Rendered } from './Layout';
 import { relationshipPattern } from './relationshipPattern';
 import { renderEntity } from './renderEntity';
 import type { EdgePlan, EvidencePlan, RelationPlan } from './SelectionPlan';
@@ -43,17 +43,14 @@ function matchOf(rel: RelationPlan, a: string, vars: Vars, names: VariableNames)
   return { match, direction: `CASE WHEN startNode(${r}) = ${vars.anchor} THEN 'OUTGOING' ELSE 'INCOMING' END`, where: live };
 }
 
-/** One entry of a record being rendered. */
-type Entry = { key: string; text: string; layout?: Layout };
-
 /**
  * The evidence entries of an edge record: the selected relationship
  * properties, the cited sources and the statement. When only the sources
  * are asked for, their list (in the relationship's order) is the evidence.
  */
-function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): Entry[] {
+function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): RecordEntry[] {
   const sourcesOnly = plan.source !== null && plan.statement === null && plan.props.length === 1;
-  const entries: Entry[] = sourcesOnly
+  const entries: RecordEntry[] = sourcesOnly
     ? []
     : [{ key: 'ev', ...renderRecord(plan.props.map((p) => ({ key: p, text: `${r}.${p.replace(/[^A-Za-z]/g, '')}` }))) }];
   if (plan.source) {
@@ -97,7 +94,7 @@ function nodesOnly(rel: RelationPlan, edge: EdgePlan): boolean {
  */
 function edgeRecord(rel: RelationPlan, edge: EdgePlan, vars: Vars, names: VariableNames): Rendered {
   const { r, m, anchor, d, mid } = vars;
-  const entries: Entry[] = [];
+  const entries: RecordEntry[] = [];
   if (rel.types?.length !== 1 && (edge.cursor || edge.type)) entries.push({ key: 't', text: vars.t });
   if (rel.direction === 'BOTH' && (edge.cursor || edge.direction)) entries.push({ key: 'd', text: d });
   if (edge.cursor) entries.push({ key: 'i', text: mid });
@@ -135,7 +132,7 @@ function totalOf(rel: RelationPlan, a: string, names: VariableNames): string {
  * the plan.
  */
 export function renderRelation(rel: RelationPlan, a: string, names: VariableNames): Rendered {
-  const parts: Entry[] = [];
+  const parts: RecordEntry[] = [];
   if (rel.types?.length === 0) {
     // An empty list of types matches no relationship; an untyped pattern would match them all.
     if (rel.page) parts.push({ key: 'page', text: '[]', layout: { kind: 'list', item: VALUE } });
