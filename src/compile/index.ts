@@ -14,3 +14,5 @@ export { readLayout, renderRecord, VALUE } from './Layout';
 export type { Layout, Rendered } from './Layout';
 export type { EntityPlan, RelationPlan, EdgePlan, EvidencePlan } from './SelectionPlan';
 export { VariableNames } from './VariableNames';
+export { PerOperation } from './PerOperation';
+export { planOnce } from './planOnce';

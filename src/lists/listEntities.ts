@@ -1,6 +1,17 @@
 import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../errors';
-import { compileStatement, planContextOf, planEntity, readCompiled, renderEntity, subfieldsOf, type EntityPlan, type StatementText } from '../compile';
+import {
+  compileStatement,
+  planContextOf,
+  planEntity,
+  planOnce,
+  readCompiled,
+  renderEntity,
+  subfieldsOf,
+  type CompiledStatement,
+  type EntityPlan,
+  type StatementText,
+} from '../compile';
 import type { EntityRecord, EntityType } from '../model';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Edge } from '../pagination';
 import type { Context } from '../server/Context';
@@ -89,14 +100,16 @@ function selectionOf(ctx: ReturnType<typeof planContextOf>, info: GraphQLResolve
   return { page, total, cursor, nodes };
 }
 
-/**
- * One page of entities of one type: filtered, ordered, after a cursor, each
- * entity projected with only the selected properties and its relation
- * fields (compiled from the selection), and the total when totalCount is
- * selected: one statement, one round-trip. totalCount alone never runs the
- * page.
- */
-export async function listEntities(ctx: Context, label: EntityType, args: ListArgs, info: GraphQLResolveInfo): Promise<Connection<Edge<EntityRecord>>> {
+/** What a list read does for one selection, arguments and variables: kept per operation (planOnce). */
+interface ListPlan {
+  first: number;
+  ordering: OrderingName;
+  /** Null when neither the page nor the total is selected: nothing is read. */
+  statement: CompiledStatement | null;
+}
+
+/** The statement of a list field: the page's conditions and the entities' projection, the count when selected. */
+function planList(ctx: Context, label: EntityType, args: ListArgs, info: GraphQLResolveInfo): ListPlan {
   const orderingName = args.orderBy ?? 'NAME_ASC';
   const ordering = ORDERINGS[orderingName];
   const first = pageSize(args.first, ctx.config.limits);
@@ -111,7 +124,7 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
   }
   const plan = planContextOf(info, ctx.config.limits);
   const selection = selectionOf(plan, info);
-  if (!selection.page && !selection.total) return toConnection([], { first, after: args.after }, () => 0);
+  if (!selection.page && !selection.total) return { first, ordering: orderingName, statement: null };
   const entity: EntityPlan = planEntity(plan, info.schema.getType(label)!, selection.nodes);
   // A cursor holds the entity's sort key: its ordering property and id are read when one is selected.
   if (selection.cursor) entity.props = [...new Set([...entity.props, 'id', ...(ordering.property ? [ordering.property] : [])])].sort();
@@ -140,6 +153,20 @@ export async function listEntities(ctx: Context, label: EntityType, args: ListAr
     },
     { ...paramsOf(conditions), limit: first + 1 },
   );
+  return { first, ordering: orderingName, statement };
+}
+
+/**
+ * One page of entities of one type: filtered, ordered, after a cursor, each
+ * entity projected with only the selected properties and its relation
+ * fields (compiled from the selection), and the total when totalCount is
+ * selected: one statement, one round-trip. totalCount alone never runs the
+ * page. A repeated read plans once.
+ */
+export async function listEntities(ctx: Context, label: EntityType, args: ListArgs, info: GraphQLResolveInfo): Promise<Connection<Edge<EntityRecord>>> {
+  const { first, ordering: orderingName, statement } = planOnce(info, ctx.config.limits, () => planList(ctx, label, args, info));
+  if (!statement) return toConnection([], { first, after: args.after }, () => 0);
+  const ordering = ORDERINGS[orderingName];
   const [row] = await readCompiled<{ total?: number; page?: EntityRecord[] }>(ctx.db, `list${label}`, statement);
   const sortKey = (node: EntityRecord) => (ordering.property ? [(node[ordering.property] as string | null | undefined) ?? null, node.id] : [node.id]);
   const cursorOf = (node: EntityRecord) => encodeCursor(orderingName, sortKey(node));

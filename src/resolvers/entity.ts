@@ -8,7 +8,7 @@ import {
   URLResolver,
 } from 'graphql-scalars';
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
-import { compileEntitiesById, planContextOf, readCompiled } from '../compile';
+import { compileEntitiesById, planContextOf, planOnce, readCompiled } from '../compile';
 import { badInput, notFound } from '../errors';
 import { ENTITY_TYPES, entityTypeName, type EntityRecord, type EvidenceRecord } from '../model';
 import { findEntityByReference } from '../provenance';
@@ -16,10 +16,13 @@ import type { Context } from '../server/Context';
 
 /**
  * Entities by id in the order asked (null for an unknown id), each read as
- * the selection asks, relation fields included: one compiled statement.
+ * the selection asks, relation fields included: one compiled statement,
+ * planned once per operation (`ids` are the field's own argument).
  */
 async function entitiesById(ids: readonly string[], ctx: Context, info: GraphQLResolveInfo): Promise<Array<EntityRecord | null>> {
-  const statement = compileEntitiesById(planContextOf(info, ctx.config.limits), getNamedType(info.returnType), info.fieldNodes, ids);
+  const statement = planOnce(info, ctx.config.limits, () =>
+    compileEntitiesById(planContextOf(info, ctx.config.limits), getNamedType(info.returnType), info.fieldNodes, ids),
+  );
   const rows = await readCompiled<{ id: string; entity: EntityRecord | null }>(ctx.db, 'entitiesById', statement);
   const byId = new Map(rows.map((row) => [row.id, row.entity]));
   return ids.map((id) => byId.get(id) ?? null);

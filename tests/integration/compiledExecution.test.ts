@@ -146,6 +146,40 @@ describe('compiled execution of typed reads', () => {
     expect(JSON.stringify(answer.body)).toBe(JSON.stringify(expected.body));
   });
 
+  /**
+   * Plans are kept per field of the parsed operation (planOnce): one
+   * fragment's root field merged with more fields in one operation, and
+   * alone in the other, is two plans; other variables are other plans.
+   */
+  it('keeps a plan per operation and variables: a shared fragment, merged fields, other variables', async () => {
+    const query = `query Alone($first: NonNegativeInt) { ...Page }
+      query Merged($first: NonNegativeInt) { ...Page persons(first: $first) { edges { node { name } } } }
+      fragment Page on Query { persons(first: $first) { edges { node { id } } } }`;
+    const post = async (t: TestApp, operationName: string, first: number) => {
+      const response = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, operationName, variables: { first } }),
+      });
+      return response.json() as Promise<{ data?: { persons: { edges: Array<{ node: Record<string, unknown> }> } }; errors?: unknown }>;
+    };
+    for (const [operationName, first] of [
+      ['Alone', 2],
+      ['Merged', 2],
+      ['Alone', 2],
+      ['Merged', 3],
+      ['Merged', 2],
+      ['Alone', 3],
+      ['Alone', 3],
+    ] as const) {
+      const [expected, answer] = [await post(reference, operationName, first), await post(compiled, operationName, first)];
+      expect(expected.errors).toBeUndefined();
+      expect(answer).toEqual(expected);
+      expect(answer.data!.persons.edges).toHaveLength(first);
+      expect(Object.keys(answer.data!.persons.edges[0].node)).toEqual(operationName === 'Merged' ? ['id', 'name'] : ['id']);
+    }
+  });
+
   it('runs mutations and the analyst and exploration fields in graphql-js only', async () => {
     const query = '{ serverInfo { version } persons(first: 1) { edges { node { id } } } }';
     const before = await executions(compiled);

@@ -1,11 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, getVariableValues, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { estimateCost, type CostEstimate, type CostLimits } from '../../admission';
+import { PerOperation } from '../../compile';
 import { AppError, ErrorCode } from '../../errors';
 import type { Context } from '../Context';
-
-/** Estimates kept per operation, by their variables. */
-const ESTIMATES_PER_OPERATION = 16;
 
 /**
  * Estimates each operation's cost once its variables are known (Apollo's
@@ -17,28 +15,20 @@ const ESTIMATES_PER_OPERATION = 16;
 export function costLimitPlugin(limits: CostLimits): ApolloServerPlugin<Context> {
   // Apollo keeps one parsed document per query text (its document store), so a repeated query brings back the same
   // operation node, and the same variables give the same estimate: a client's repeated reads are estimated once.
-  const estimates = new WeakMap<OperationDefinitionNode, Map<string, CostEstimate>>();
+  const estimates = new PerOperation<OperationDefinitionNode, CostEstimate>();
   const estimateOf = (
     schema: GraphQLSchema,
     operation: OperationDefinitionNode,
     document: DocumentNode,
     variables: Record<string, unknown>,
-  ): CostEstimate => {
-    let byVariables = estimates.get(operation);
-    if (!byVariables) estimates.set(operation, (byVariables = new Map()));
-    const key = JSON.stringify(variables);
-    const known = byVariables.get(key);
-    if (known) return known;
-    const fragments: Record<string, FragmentDefinitionNode> = {};
-    for (const definition of document.definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-    }
-    const estimate = estimateCost(schema, operation, fragments, variables, limits);
-    // A few variable sets per operation are kept: one query asked with ever new variables must not grow without bound.
-    if (byVariables.size >= ESTIMATES_PER_OPERATION) byVariables.delete(byVariables.keys().next().value as string);
-    byVariables.set(key, estimate);
-    return estimate;
-  };
+  ): CostEstimate =>
+    estimates.get(operation, JSON.stringify(variables), () => {
+      const fragments: Record<string, FragmentDefinitionNode> = {};
+      for (const definition of document.definitions) {
+        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+      }
+      return estimateCost(schema, operation, fragments, variables, limits);
+    });
   return {
     async requestDidStart() {
       return {
