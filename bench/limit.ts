@@ -85,6 +85,11 @@ async function load(url: string, body: string, seconds: number): Promise<Sample>
   return { ...sample, busyMs: performance.eventLoopUtilization(before).active };
 }
 
+/** The young generation's flag of this process (npm start sets it; see the README), or Node's default. */
+const semiSpaceFlag = () =>
+  [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv].filter((flag) => flag.startsWith('--max-semi-space-size')).pop() ??
+  "Node's default semi-space";
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 
 async function postText(url: string, body: string): Promise<string> {
@@ -192,7 +197,8 @@ async function main(): Promise<void> {
     log(
       `\n${options.connections} connections, ${options.rounds} alternated rounds of ${seconds} s per side; answers checked equal first ` +
         `(the limit's byte for byte, the peer's deep-equal after mapping it to the API's shape); ` +
-        `the limit in ${options.limitTx === 'auto' ? 'auto-commit' : 'managed'} transactions` +
+        `the limit in ${options.limitTx === 'auto' ? 'auto-commit' : 'managed'} transactions; ` +
+        `the process ran with ${semiSpaceFlag()}` +
         (peer ? '' : '; the peer left out (--no-peer)'),
     );
     log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
