@@ -1,6 +1,5 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type Session } from 'neo4j-driver';
 import { createPermitPool, type PermitPool } from '../admission/createPermitPool';
-import type { AppError } from '../errors';
 import { createRequestScope, type RequestScope } from './createRequestScope';
 import { isAbandoned } from './abandonSession';
 import { awaitAnswer } from './awaitAnswer';
@@ -74,14 +73,13 @@ export interface Db {
    * request; `metadata` tags its transactions (its `requestId` is how they
    * are found again to end them); sessions of a request that sent
    * bookmarks wait for them (causal consistency on a cluster); `scope`
-   * carries its lane, its deadline and its cancellation: once the scope's
-   * signal is aborted nothing more starts, and what runs is ended on the
-   * server.
+   * carries its lane, its deadline and its cancellation: once the scope is
+   * cancelled nothing more starts, and what runs is ended on the server.
    */
   forRequest(metadata?: Record<string, unknown>, bookmarks?: readonly string[], scope?: RequestScope): Db;
   /** How many round-trips this executor (or request view) has made. */
   readonly roundTrips: number;
-  /** Aborted, with the reason as an AppError, when this request was stopped (deadline, client gone, response too large). */
+  /** Aborted, with the reason as an AppError, when this request was stopped (deadline, client gone, response too large); its scope's signal. */
   readonly signal: AbortSignal;
   readonly database: string;
   readonly driver: Driver;
@@ -143,28 +141,24 @@ function createView(
 
   /** Throws the scope's reason when the request was cancelled: nothing new starts for it. */
   const checkScope = () => {
-    if (scope.signal.aborted) throw scope.signal.reason as AppError;
+    if (scope.reason) throw scope.reason;
   };
 
   /**
    * Ends this request's transactions on the server when its scope is
-   * aborted. A transaction may be opening at that very moment, so the
+   * cancelled. A transaction may be opening at that very moment, so the
    * listing is repeated while work of the view is still in flight.
    */
   const requestId = baseMetadata.requestId;
   if (requestId !== undefined) {
-    scope.signal.addEventListener(
-      'abort',
-      () => {
-        void (async () => {
-          for (let attempt = 0; attempt < TERMINATE_ATTEMPTS && inFlight > 0; attempt += 1) {
-            await terminateTransactions(driver, database, { requestId }).catch(() => 0);
-            if (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, TERMINATE_INTERVAL_MS));
-          }
-        })();
-      },
-      { once: true },
-    );
+    scope.onCancel(() => {
+      void (async () => {
+        for (let attempt = 0; attempt < TERMINATE_ATTEMPTS && inFlight > 0; attempt += 1) {
+          await terminateTransactions(driver, database, { requestId }).catch(() => 0);
+          if (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, TERMINATE_INTERVAL_MS));
+        }
+      })();
+    });
   }
 
   /** The transaction timeout: the call's own, cut to what is left of the request's deadline. */
@@ -175,7 +169,7 @@ function createView(
   };
 
   /** A cancelled request reports why it was stopped, not the termination error the driver saw. */
-  const failure = (error: unknown) => (scope.signal.aborted ? scope.signal.reason : mapNeo4jError(error));
+  const failure = (error: unknown) => scope.reason ?? mapNeo4jError(error);
 
   /** Waits for a session slot of the expensive lane when this request is in it; returns the release. */
   const laneSlot = async (): Promise<() => void> => (scope.lane === 'expensive' && expensiveSessions ? expensiveSessions.acquire() : () => {});
@@ -290,7 +284,9 @@ function createView(
     get roundTrips() {
       return roundTrips;
     },
-    signal: scope.signal,
+    get signal() {
+      return scope.signal;
+    },
     database,
     driver,
     defaultTimeoutMs,

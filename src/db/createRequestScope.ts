@@ -8,7 +8,16 @@ import { AppError, ErrorCode } from '../errors';
 export interface RequestScope {
   /** 'expensive' requests take their sessions from the expensive lane's share of the pool. */
   lane: 'cheap' | 'expensive';
-  /** Aborted, with an AppError as its reason, when the request must stop: deadline, client gone, response too large. */
+  /** Why the request was stopped (deadline, client gone, response too large); undefined while it runs. */
+  readonly reason: AppError | undefined;
+  /** Calls `listener` once when the request is stopped: at once if it already was. */
+  onCancel(listener: (reason: AppError) => void): void;
+  /**
+   * The same cancellation as an AbortSignal, for what takes one (the
+   * admission queue, the analyst sandbox). Made on first use: most
+   * requests never need one, and making one costs more than the rest of
+   * the scope.
+   */
   readonly signal: AbortSignal;
   /** When all of the request's database work must be over (epoch ms); Infinity for none. */
   readonly deadline: number;
@@ -36,9 +45,16 @@ export interface RequestScopeOptions {
  * has gone.
  */
 export function createRequestScope(options: RequestScopeOptions = {}): RequestScope {
-  const controller = new AbortController();
-  const cancel = (reason: AppError) => {
-    if (!controller.signal.aborted) controller.abort(reason);
+  let reason: AppError | undefined;
+  let listeners: Array<(reason: AppError) => void> = [];
+  let controller: AbortController | undefined;
+  const cancel = (why: AppError) => {
+    if (reason) return;
+    reason = why;
+    controller?.abort(why);
+    const called = listeners;
+    listeners = [];
+    for (const listener of called) listener(why);
   };
   const timer =
     options.timeoutMs === undefined
@@ -59,7 +75,20 @@ export function createRequestScope(options: RequestScopeOptions = {}): RequestSc
   let bytes = 0;
   return {
     lane: 'cheap',
-    signal: controller.signal,
+    get reason() {
+      return reason;
+    },
+    onCancel(listener) {
+      if (reason) listener(reason);
+      else listeners.push(listener);
+    },
+    get signal() {
+      if (!controller) {
+        controller = new AbortController();
+        if (reason) controller.abort(reason);
+      }
+      return controller.signal;
+    },
     deadline: options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs,
     addBytes(n) {
       bytes += n;

@@ -58,7 +58,7 @@ export function admissionPlugin(admission: Config['admission']): ApolloServerPlu
           finished = true;
           release?.();
           contextValue.scope.dispose();
-          const reason = contextValue.scope.signal.reason;
+          const reason = contextValue.scope.reason;
           // Past RESPONSE_MAX_BYTES the partial data is dropped too: only the error is serialized and sent.
           if (reason instanceof AppError && reason.code === ErrorCode.RESPONSE_TOO_LARGE && response.body.kind === 'single') {
             response.body.singleResult = { data: null, errors: [{ message: reason.message, extensions: { ...reason.extensions } }] };
