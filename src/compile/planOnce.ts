@@ -1,6 +1,7 @@
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Config } from '../config';
 import { PerOperation } from './PerOperation';
+import { planContextOf, type PlanContext } from './PlanContext';
 
 const PLANS = new PerOperation<FieldNode, { limits: Config['limits']; plan: unknown }>();
 
@@ -21,16 +22,17 @@ function nodesKey(info: GraphQLResolveInfo): string | undefined {
 
 /**
  * What a resolver works out from its field's selection and arguments before
- * it reads (the compiled statement and its values, the page size), kept per
- * field of the parsed operation and the operation's variables: a repeated
- * read plans once (see PerOperation). `plan` must depend on nothing else:
+ * it reads (the compiled statement and its values, the page size), given a
+ * fresh plan context, and kept per field of the parsed operation and the
+ * operation's variables: a repeated read plans once (see PerOperation). `plan` must depend on nothing else:
  * not on the viewer, the clock or anything read. A plan that throws (a bad
  * argument) is worked out, and refused, every time.
  */
-export function planOnce<T>(info: GraphQLResolveInfo, limits: Config['limits'], plan: () => T): T {
+export function planOnce<T>(info: GraphQLResolveInfo, limits: Config['limits'], plan: (ctx: PlanContext) => T): T {
+  const fresh = () => plan(planContextOf(info, limits));
   const nodes = nodesKey(info);
-  if (nodes === undefined) return plan();
-  const kept = PLANS.get(info.fieldNodes[0], `${nodes}\n${JSON.stringify(info.variableValues)}`, () => ({ limits, plan: plan() }));
+  if (nodes === undefined) return fresh();
+  const kept = PLANS.get(info.fieldNodes[0], `${nodes}\n${JSON.stringify(info.variableValues)}`, () => ({ limits, plan: fresh() }));
   // Another server in the process (tests start several) may have other limits for the same parsed document.
-  return kept.limits === limits ? (kept.plan as T) : plan();
+  return kept.limits === limits ? (kept.plan as T) : fresh();
 }

@@ -2,7 +2,6 @@ import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResol
 import { badInput } from '../errors';
 import {
   compileStatement,
-  planContextOf,
   planEntity,
   planOnce,
   readCompiled,
@@ -10,6 +9,7 @@ import {
   subfieldsOf,
   type CompiledStatement,
   type EntityPlan,
+  type PlanContext,
   type StatementText,
 } from '../compile';
 import type { EntityRecord, EntityType } from '../model';
@@ -74,7 +74,7 @@ function afterKey(cursor: string, orderingName: OrderingName): [string | null, s
 }
 
 /** What a list's selection asks for: the page (edges or pageInfo) with its entities' plan, the total, or both. */
-function selectionOf(ctx: ReturnType<typeof planContextOf>, info: GraphQLResolveInfo) {
+function selectionOf(ctx: PlanContext, info: GraphQLResolveInfo) {
   const connection = getNamedType(info.returnType) as GraphQLObjectType;
   const nodes: FieldNode[] = [];
   let page = false;
@@ -109,11 +109,11 @@ interface ListPlan {
 }
 
 /** The statement of a list field: the page's conditions and the entities' projection, the count when selected. */
-function planList(ctx: Context, label: EntityType, args: ListArgs, info: GraphQLResolveInfo): ListPlan {
+function planList(plan: PlanContext, label: EntityType, args: ListArgs, info: GraphQLResolveInfo): ListPlan {
   const orderingName = args.orderBy ?? 'NAME_ASC';
   const ordering = ORDERINGS[orderingName];
-  const first = pageSize(args.first, ctx.config.limits);
-  const filters = whereClause(args.where, ctx.config.limits);
+  const first = pageSize(args.first, plan.limits);
+  const filters = whereClause(args.where, plan.limits);
   const conditions = [...filters];
   if (args.after) {
     const [value, id] = afterKey(args.after, orderingName);
@@ -122,7 +122,6 @@ function planList(ctx: Context, label: EntityType, args: ListArgs, info: GraphQL
     const guard = orderCondition(ordering);
     if (guard) conditions.push(guard);
   }
-  const plan = planContextOf(info, ctx.config.limits);
   const selection = selectionOf(plan, info);
   if (!selection.page && !selection.total) return { first, ordering: orderingName, statement: null };
   const entity: EntityPlan = planEntity(plan, info.schema.getType(label)!, selection.nodes);
@@ -164,7 +163,7 @@ function planList(ctx: Context, label: EntityType, args: ListArgs, info: GraphQL
  * page. A repeated read plans once.
  */
 export async function listEntities(ctx: Context, label: EntityType, args: ListArgs, info: GraphQLResolveInfo): Promise<Connection<Edge<EntityRecord>>> {
-  const { first, ordering: orderingName, statement } = planOnce(info, ctx.config.limits, () => planList(ctx, label, args, info));
+  const { first, ordering: orderingName, statement } = planOnce(info, ctx.config.limits, (plan) => planList(plan, label, args, info));
   if (!statement) return toConnection([], { first, after: args.after }, () => 0);
   const ordering = ORDERINGS[orderingName];
   const [row] = await readCompiled<{ total?: number; page?: EntityRecord[] }>(ctx.db, `list${label}`, statement);

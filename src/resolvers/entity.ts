@@ -8,7 +8,7 @@ import {
   URLResolver,
 } from 'graphql-scalars';
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
-import { compileEntitiesById, planContextOf, planOnce, readCompiled } from '../compile';
+import { compileEntitiesById, planOnce, readCompiled } from '../compile';
 import { badInput, notFound } from '../errors';
 import { ENTITY_TYPES, entityTypeName, type EntityRecord, type EvidenceRecord } from '../model';
 import { findEntityByReference } from '../provenance';
@@ -20,9 +20,7 @@ import type { Context } from '../server/Context';
  * planned once per operation (`ids` are the field's own argument).
  */
 async function entitiesById(ids: readonly string[], ctx: Context, info: GraphQLResolveInfo): Promise<Array<EntityRecord | null>> {
-  const statement = planOnce(info, ctx.config.limits, () =>
-    compileEntitiesById(planContextOf(info, ctx.config.limits), getNamedType(info.returnType), info.fieldNodes, ids),
-  );
+  const statement = planOnce(info, ctx.config.limits, (plan) => compileEntitiesById(plan, getNamedType(info.returnType), info.fieldNodes, ids));
   const rows = await readCompiled<{ id: string; entity: EntityRecord | null }>(ctx.db, 'entitiesById', statement);
   const byId = new Map(rows.map((row) => [row.id, row.entity]));
   return ids.map((id) => byId.get(id) ?? null);

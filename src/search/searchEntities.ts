@@ -1,5 +1,5 @@
 import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
-import { compileSearch, planContextOf, planOnce, readCompiled } from '../compile';
+import { compileSearch, planOnce, readCompiled } from '../compile';
 import { badInput } from '../errors';
 import type { EntityRecord, EntityType } from '../model';
 import { pageSize } from '../pagination';
@@ -33,8 +33,6 @@ export async function searchEntities(
   if (!query || first === 0) return [];
   const labels = args.types?.length ? [...new Set(args.types)] : null;
   const hitType = getNamedType(info.returnType) as GraphQLObjectType;
-  const statement = planOnce(info, ctx.config.limits, () =>
-    compileSearch(planContextOf(info, ctx.config.limits), hitType, info.fieldNodes, { query, labels, first }),
-  );
+  const statement = planOnce(info, ctx.config.limits, (plan) => compileSearch(plan, hitType, info.fieldNodes, { query, labels, first }));
   return readCompiled<SearchHitRecord>(ctx.db, 'searchEntities', statement);
 }

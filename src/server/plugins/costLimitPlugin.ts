@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, getVariableValues, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Kind, getVariableValues, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { estimateCost, type CostEstimate, type CostLimits } from '../../admission';
 import { PerOperation } from '../../compile';
 import { AppError, ErrorCode } from '../../errors';
@@ -16,19 +16,6 @@ export function costLimitPlugin(limits: CostLimits): ApolloServerPlugin<Context>
   // Apollo keeps one parsed document per query text (its document store), so a repeated query brings back the same
   // operation node, and the same variables give the same estimate: a client's repeated reads are estimated once.
   const estimates = new PerOperation<OperationDefinitionNode, CostEstimate>();
-  const estimateOf = (
-    schema: GraphQLSchema,
-    operation: OperationDefinitionNode,
-    document: DocumentNode,
-    variables: Record<string, unknown>,
-  ): CostEstimate =>
-    estimates.get(operation, JSON.stringify(variables), () => {
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const definition of document.definitions) {
-        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-      }
-      return estimateCost(schema, operation, fragments, variables, limits);
-    });
   return {
     async requestDidStart() {
       return {
@@ -37,7 +24,13 @@ export function costLimitPlugin(limits: CostLimits): ApolloServerPlugin<Context>
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           // Bad variables are refused by execution, before any resolver, with graphql-js's own message.
           if (coerced.errors) return;
-          const estimate = estimateOf(schema, operation, document, coerced.coerced);
+          const estimate = estimates.get(operation, JSON.stringify(coerced.coerced), () => {
+            const fragments: Record<string, FragmentDefinitionNode> = {};
+            for (const definition of document.definitions) {
+              if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+            }
+            return estimateCost(schema, operation, fragments, coerced.coerced, limits);
+          });
           contextValue.cost = estimate;
           const v = estimate.violation;
           if (v) {
