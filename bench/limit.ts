@@ -5,25 +5,28 @@
  * @neo4j/graphql 7 over equivalent type definitions (bench/limit/peerServer;
  * its answer, mapped to the API's shape, checked deep-equal first), on the
  * same Neo4j, over a synthetic graph in the project's model
- * (bench/limit/generateGraph). Rounds alternate between the sides; each
- * prints req/s, p50 and p99 and the ratios API ÷ limit and API ÷ peer.
+ * (bench/limit/generateGraph). The API runs as `npm start` runs it, the
+ * built bundle in a process of its own (bench/limit/apiProcess); the limit
+ * and the peer serve from this process's main thread. Rounds alternate
+ * between the sides; each prints req/s, p50 and p99, the ratios API ÷ limit
+ * and API ÷ peer, and the CPU time each side's main thread spent per request.
  *
  *   npm run bench:limit                      # 50,000 persons, ~330,000 relationships
  *   npm run bench:limit -- --scale 0.05 --seconds 2 --rounds 2   # a quick trial
  *   npm run bench:limit -- --no-peer         # the API and the limit only
  *   npm run bench:limit -- --limit-tx managed   # the limit in managed transactions (executeRead)
  */
-// The API is measured as `npm start` runs it (NODE_ENV=production unless set); before anything loads graphql-js.
+// The limit and the peer run as the API does (NODE_ENV=production unless set); before anything loads graphql-js.
 import '../src/config/productionMode';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { Command, Option } from 'commander';
-import { createApp, createLogger } from '../src/server';
 import { openBenchDatabase, runBenchmark } from './benchDatabase';
+import { startApiProcess } from './limit/apiProcess';
 import { generateGraph, graphSize } from './limit/generateGraph';
 import { startLimitServer } from './limit/limitServer';
+import { mainThreadCpuMs } from './limit/mainThreadCpuMs';
 import { startPeerServer } from './limit/peerServer';
 import { workloads } from './limit/workloads';
 
@@ -48,29 +51,27 @@ const options = new Command()
 // The limit runs every connection's statement at once; the API's admission control (defaults: 2 at a time, 4 queued,
 // 8 in flight per client, 2 sessions for the expensive lane, a reader's cost budget per minute, then 429) would otherwise
 // be what is measured, not the read path. Set them to override. The peer has no such limits: it is measured as a plain library.
-process.env.ADMISSION_MAX_CONCURRENT ??= options.connections;
-process.env.ADMISSION_MAX_QUEUED ??= options.connections;
-process.env.ADMISSION_CLIENT_MAX_IN_FLIGHT ??= options.connections;
-process.env.ADMISSION_EXPENSIVE_SESSIONS ??= options.connections;
-process.env.RATE_LIMIT_READER ??= '0';
+const apiEnv: Record<string, string> = {
+  ADMISSION_MAX_CONCURRENT: process.env.ADMISSION_MAX_CONCURRENT ?? options.connections,
+  ADMISSION_MAX_QUEUED: process.env.ADMISSION_MAX_QUEUED ?? options.connections,
+  ADMISSION_CLIENT_MAX_IN_FLIGHT: process.env.ADMISSION_CLIENT_MAX_IN_FLIGHT ?? options.connections,
+  ADMISSION_EXPENSIVE_SESSIONS: process.env.ADMISSION_EXPENSIVE_SESSIONS ?? options.connections,
+  RATE_LIMIT_READER: process.env.RATE_LIMIT_READER ?? '0',
+  QUERY_TIMEOUT_MS: process.env.QUERY_TIMEOUT_MS,
+};
 
 interface Sample {
   requests: number;
   seconds: number;
   latencies: number[];
-  /** Milliseconds this process's event loop was busy during the round (the load itself runs in a worker thread). */
-  busyMs: number;
+  /** CPU ms the serving process's main thread used during the round: a figure much steadier than req/s on a shared machine. */
+  cpuMs: number;
 }
 
-/**
- * One round of load on one URL, from a worker thread; bounded by time. The
- * API, the limit and the peer all serve from this process's main thread, one
- * at a time, so its busy time during a round is what the side measured cost
- * in Node, a figure much steadier than req/s on a shared machine.
- */
-async function load(url: string, body: string, seconds: number): Promise<Sample> {
-  const before = performance.eventLoopUtilization();
-  const sample = await new Promise<Omit<Sample, 'busyMs'>>((resolve, reject) => {
+/** One round of load on one URL, from a worker thread, bounded by time; `pid` is the process that serves it. */
+async function load(url: string, body: string, seconds: number, pid: number): Promise<Sample> {
+  const before = mainThreadCpuMs(pid);
+  const sample = await new Promise<Omit<Sample, 'cpuMs'>>((resolve, reject) => {
     // The worker is TypeScript too: it registers tsx's require hook first, then loads the file.
     const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'limit', 'loadWorker.ts'))});`, {
       eval: true,
@@ -82,10 +83,10 @@ async function load(url: string, body: string, seconds: number): Promise<Sample>
     });
     worker.once('error', reject);
   });
-  return { ...sample, busyMs: performance.eventLoopUtilization(before).active };
+  return { ...sample, cpuMs: mainThreadCpuMs(pid) - before };
 }
 
-/** The young generation's flag of this process (npm start sets it; see the README), or Node's default. */
+/** The young generation's flag of this process (npm start sets it for the API; see the README), or Node's default. */
 const semiSpaceFlag = () =>
   [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv].filter((flag) => flag.startsWith('--max-semi-space-size')).pop() ??
   "Node's default semi-space";
@@ -97,13 +98,13 @@ async function postText(url: string, body: string): Promise<string> {
   return response.text();
 }
 
-/** req/s over all rounds of one side, the p50 and p99 of all its latencies, and the main thread's busy ms per request. */
-function summarize(samples: Sample[]): { rate: number; p50: number; p99: number; busyPerRequest: number } {
+/** req/s over all rounds of one side, the p50 and p99 of all its latencies, and its main thread's CPU ms per request. */
+function summarize(samples: Sample[]): { rate: number; p50: number; p99: number; cpuPerRequest: number } {
   const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
   const requests = samples.reduce((n, s) => n + s.requests, 0);
   const rate = requests / samples.reduce((n, s) => n + s.seconds, 0);
-  const busyPerRequest = samples.reduce((n, s) => n + s.busyMs, 0) / requests;
-  return { rate, p50: percentile(latencies, 50), p99: percentile(latencies, 99), busyPerRequest };
+  const cpuPerRequest = samples.reduce((n, s) => n + s.cpuMs, 0) / requests;
+  return { rate, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPerRequest };
 }
 
 async function main(): Promise<void> {
@@ -114,9 +115,14 @@ async function main(): Promise<void> {
   try {
     await generateGraph(db, PREFIX, graphSize(Number(options.scale)), log);
     await db.write('awaitIndexes', 'CALL db.awaitIndexes(300)');
-    const app = await createApp({ config, db, logger: createLogger('silent') });
-    const apiUrl = await app.listen();
-    servers.push({ close: () => app.stop() });
+    const credentials = database.local ?? (config.neo4j.kind === 'remote' ? config.neo4j : undefined);
+    if (!credentials) throw new Error('no Neo4j to give the API');
+    const api = await startApiProcess({
+      neo4j: { uri: credentials.uri, user: credentials.user, password: credentials.password, database: db.database },
+      env: Object.fromEntries(Object.entries(apiEnv).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+    });
+    servers.push(api);
+    const apiUrl = api.url;
     const list = workloads(PREFIX);
     const limit = await startLimitServer(db.driver, db.database, list, options.limitTx);
     servers.push(limit);
@@ -133,9 +139,9 @@ async function main(): Promise<void> {
       if (fromApi.trimEnd() !== fromLimit) {
         throw new Error(`${workload.name}: the answers differ\nAPI:   ${fromApi.slice(0, 600)}\nlimit: ${fromLimit.slice(0, 600)}`);
       }
-      const sides: Array<{ url: string; body: string; samples: Sample[] }> = [
-        { url: apiUrl, body: apiBody, samples: [] },
-        { url: limitUrl, body: '', samples: [] },
+      const sides: Array<{ url: string; body: string; pid: number; samples: Sample[] }> = [
+        { url: apiUrl, body: apiBody, pid: api.pid, samples: [] },
+        { url: limitUrl, body: '', pid: process.pid, samples: [] },
       ];
       if (peer) {
         const peerBody = JSON.stringify({ query: workload.peer.query, variables: workload.peer.variables });
@@ -151,16 +157,16 @@ async function main(): Promise<void> {
               `${workload.name}: the peer's answer differs\nAPI:  ${fromApi.slice(0, 600)}\npeer: ${JSON.stringify({ data: mapped }).slice(0, 600)}`,
             );
           }
-          sides.push({ url: peer.url, body: peerBody, samples: [] });
+          sides.push({ url: peer.url, body: peerBody, pid: process.pid, samples: [] });
         }
       }
       // Warm every side (JIT, plan caches, page cache) before measuring.
-      for (const side of sides) await load(side.url, side.body, 1);
+      for (const side of sides) await load(side.url, side.body, 1, side.pid);
       for (let round = 0; round < Number(options.rounds); round += 1) {
         // Rotate who goes first, so no side always meets a warmer or colder machine.
         for (let k = 0; k < sides.length; k += 1) {
           const side = sides[(round + k) % sides.length];
-          side.samples.push(await load(side.url, side.body, seconds));
+          side.samples.push(await load(side.url, side.body, seconds, side.pid));
         }
       }
       const [a, l, p] = sides.map((side) => summarize(side.samples));
@@ -174,7 +180,7 @@ async function main(): Promise<void> {
         [a, l, p].map((s) => (s ? s.p50.toFixed(1) : '—')).join(' / '),
         [a, l, p].map((s) => (s ? s.p99.toFixed(1) : '—')).join(' / '),
         `${(a.p99 / l.p99).toFixed(2)}`,
-        [a, l, p].map((s) => (s ? s.busyPerRequest.toFixed(2) : '—')).join(' / '),
+        [a, l, p].map((s) => (s ? s.cpuPerRequest.toFixed(2) : '—')).join(' / '),
         `${fromApi.trimEnd().length}`,
       ]);
       log(`  measured ${workload.name}`);
@@ -189,7 +195,7 @@ async function main(): Promise<void> {
       'p50 ms API / limit / peer',
       'p99 ms API / limit / peer',
       'p99 API ÷ limit',
-      'main thread ms/req API / limit / peer',
+      'main thread CPU ms/req API / limit / peer',
       'JSON bytes',
     ];
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
@@ -198,7 +204,7 @@ async function main(): Promise<void> {
       `\n${options.connections} connections, ${options.rounds} alternated rounds of ${seconds} s per side; answers checked equal first ` +
         `(the limit's byte for byte, the peer's deep-equal after mapping it to the API's shape); ` +
         `the limit in ${options.limitTx === 'auto' ? 'auto-commit' : 'managed'} transactions; ` +
-        `the process ran with ${semiSpaceFlag()}` +
+        `the API ran as \`${api.command}\` (npm start) in its own process, the limit and the peer here with ${semiSpaceFlag()}` +
         (peer ? '' : '; the peer left out (--no-peer)'),
     );
     log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));

@@ -129,17 +129,6 @@ async function stop(child: ChildProcess, dataDir: string): Promise<void> {
   }
 }
 
-/** The inline program for "Neo4j alone": start the folder's Neo4j, say so, stop it on SIGINT. */
-const NEO4J_ALONE = `
-const { loadConfig } = require('./dist/config');
-const { startLocalNeo4j } = require('./dist/neo4j-local');
-const config = loadConfig();
-startLocalNeo4j({ ...config.neo4j }).then((neo4j) => {
-  process.stdout.write('neo4j ready\\n');
-  process.once('SIGINT', () => neo4j.stop().then(() => process.exit(0)));
-}, (error) => { process.stderr.write(String(error) + '\\n'); process.exit(1); });
-`;
-
 type Kind = 'neo4j alone' | 'warm start' | 'cold start';
 
 /** One timed start of the given kind, from spawning the command to its first answer. */
@@ -147,7 +136,10 @@ async function timeStart(kind: Kind): Promise<{ ms: number; phases?: Record<stri
   const dataDir = kind === 'cold start' ? COLD_DIR : WARM_DIR;
   if (kind === 'cold start') fs.rmSync(COLD_DIR, { recursive: true, force: true });
   const started = performance.now();
-  const child = kind === 'neo4j alone' ? launch(process.execPath, ['-e', NEO4J_ALONE], dataDir) : launch('npm', ['start', '--silent'], dataDir);
+  const child =
+    kind === 'neo4j alone'
+      ? launch(process.execPath, [path.join(projectRoot, 'dist', 'cli', 'neo4j.js')], dataDir)
+      : launch('npm', ['start', '--silent'], dataDir);
   try {
     if (kind === 'neo4j alone') {
       await lineMatching(child, /neo4j ready/);

@@ -1,0 +1,94 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { projectRoot } from '../../src/config';
+
+/** Where the API's process finds its Neo4j, and the settings it runs with on top of its defaults. */
+export interface ApiProcessOptions {
+  neo4j: { uri: string; user: string; password: string; database: string };
+  env: Record<string, string>;
+}
+
+/** The API in its own process: its URL, its pid (for its CPU time), and how to stop it. */
+export interface ApiProcess {
+  url: string;
+  pid: number;
+  /** The command it runs, as `npm start` has it. */
+  command: string;
+  close(): Promise<void>;
+}
+
+/** A free loopback port: the API is told its port, since its log level is too quiet to print its ready line. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the API as users run it: the bundle `npm start` builds
+ * (dist/main.js), in a process of its own, with the Node flags of the
+ * start script in package.json, so what is measured is what ships (not the
+ * sources through tsx, whose module wrappers and kept names cost the API
+ * several percent). It talks to the benchmark's Neo4j (NEO4J_URI), does not
+ * seed, and logs only warnings: one access log line per request would be
+ * the log's cost, not the read path's.
+ */
+export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
+  const build = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.js')], { cwd: projectRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`the build failed (exit code ${build.status})`);
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [program, ...args] = scripts.start.split(/\s+/);
+  if (program !== 'node') throw new Error(`expected the start script to run node, found: ${scripts.start}`);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NEO4J_URI: options.neo4j.uri,
+    NEO4J_USER: options.neo4j.user,
+    NEO4J_PASSWORD: options.neo4j.password,
+    NEO4J_DATABASE: options.neo4j.database,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    SEED_ON_START: 'false',
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  };
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors = (errors + String(chunk)).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited (code ${child.exitCode}) before answering:\n${errors}`);
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the API did not answer within 120 s:\n${errors}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    command: scripts.start,
+    async close() {
+      if (child.exitCode !== null) return;
+      // As Ctrl-C would: it drains and closes its driver.
+      child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
