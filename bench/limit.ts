@@ -51,7 +51,7 @@ const options = new Command()
 // The limit runs every connection's statement at once; the API's admission control (defaults: 2 at a time, 4 queued,
 // 8 in flight per client, 2 sessions for the expensive lane, a reader's cost budget per minute, then 429) would otherwise
 // be what is measured, not the read path. Set them to override. The peer has no such limits: it is measured as a plain library.
-const apiEnv: Record<string, string> = {
+const apiEnv: Record<string, string | undefined> = {
   ADMISSION_MAX_CONCURRENT: process.env.ADMISSION_MAX_CONCURRENT ?? options.connections,
   ADMISSION_MAX_QUEUED: process.env.ADMISSION_MAX_QUEUED ?? options.connections,
   ADMISSION_CLIENT_MAX_IN_FLIGHT: process.env.ADMISSION_CLIENT_MAX_IN_FLIGHT ?? options.connections,

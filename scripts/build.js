@@ -9,8 +9,8 @@
  * holding all of its own modules; packages stay in node_modules. Bundled,
  * a module's imports are plain variables: per file, every use of a name
  * imported through a folder's index.ts is two getter calls (CommonJS
- * re-exports); bundled, W2 of bench:limit took about a tenth less of
- * the main thread per request. esbuild only strips types; type errors are `npm run
+ * re-exports); bundled, the reads of bench:limit took 1-7 % less of the
+ * main thread per request (two alternated runs of the two builds). esbuild only strips types; type errors are `npm run
  * typecheck`'s job, which CI runs. Plain JavaScript on purpose: it must
  * run before anything is compiled.
  *

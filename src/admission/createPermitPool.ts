@@ -12,8 +12,12 @@ export interface PermitPoolOptions {
 
 /** A counted set of permits with a short, bounded queue. */
 export interface PermitPool {
-  /** Resolves with the function that gives the permit back (safe to call twice), or rejects with the pool's refusal. */
-  acquire(signal?: AbortSignal): Promise<() => void>;
+  /**
+   * Resolves with the function that gives the permit back (safe to call
+   * twice), or rejects with the pool's refusal. `signalOf` is called only
+   * when the caller has to wait: an aborted signal takes it out of the queue.
+   */
+  acquire(signalOf?: () => AbortSignal): Promise<() => void>;
   readonly active: number;
   readonly queued: number;
 }
@@ -46,12 +50,15 @@ export function createPermitPool(options: PermitPoolOptions): PermitPool {
   };
 
   return {
-    acquire(signal) {
+    acquire(signalOf) {
       if (active < options.maxConcurrent) {
         active += 1;
         return Promise.resolve(permit());
       }
       if (queue.length >= options.maxQueued) return Promise.reject(options.refusal('full'));
+      const signal = signalOf?.();
+      // A request stopped before it queued (its deadline, its client gone) would never hear the abort event.
+      if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
       return new Promise((resolve, reject) => {
         let timer: NodeJS.Timeout | undefined;
         const leave = (error: Error) => {

@@ -32,11 +32,15 @@ async function moveNodesOffMidpoint(page: Page, edgeId: string): Promise<void> {
     const edge = cy.getElementById(id);
     const mid = edge.midpoint();
     // Its own ends stay: moving them would move the midpoint.
-    edge.connectedNodes().absoluteComplement().nodes().forEach((node: any) => {
-      const box = node.boundingBox();
-      if (mid.x < box.x1 - 4 || mid.x > box.x2 + 4 || mid.y < box.y1 - 4 || mid.y > box.y2 + 4) return;
-      node.position({ x: node.position('x'), y: box.y2 + (box.y2 - box.y1) + 8 });
-    });
+    edge
+      .connectedNodes()
+      .absoluteComplement()
+      .nodes()
+      .forEach((node: any) => {
+        const box = node.boundingBox();
+        if (mid.x < box.x1 - 4 || mid.x > box.x2 + 4 || mid.y < box.y1 - 4 || mid.y > box.y2 + 4) return;
+        node.position({ x: node.position('x'), y: box.y2 + (box.y2 - box.y1) + 8 });
+      });
   }, edgeId);
 }
 

@@ -21,9 +21,13 @@ describe('createPermitPool', () => {
     const held = await pool.acquire();
     await expect(pool.acquire()).rejects.toThrow('timeout');
     const controller = new AbortController();
-    const aborted = pool.acquire(controller.signal);
+    const aborted = pool.acquire(() => controller.signal);
     controller.abort(new Error('client gone'));
     await expect(aborted).rejects.toThrow('client gone');
+    expect(pool.queued).toBe(0);
+    const stopped = new AbortController();
+    stopped.abort(new Error('deadline passed'));
+    await expect(pool.acquire(() => stopped.signal)).rejects.toThrow('deadline passed');
     expect(pool.queued).toBe(0);
     held();
     expect(pool.active).toBe(0);

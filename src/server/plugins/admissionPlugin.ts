@@ -48,7 +48,8 @@ export function admissionPlugin(admission: Config['admission']): ApolloServerPlu
           if (!estimate || estimate.violation) return;
           if (contextValue.client) budget = await budgets.charge(contextValue.client, contextValue.viewer.role, estimate.cost);
           if (!isExpensive(estimate, admission.expensiveCost)) return;
-          const permit = await pool.acquire(contextValue.scope.signal);
+          // The scope makes its AbortSignal on first use: only a request that has to queue needs one.
+          const permit = await pool.acquire(() => contextValue.scope.signal);
           // Another plugin may have failed the request while this one waited: give the permit straight back.
           if (finished) return permit();
           release = permit;
