@@ -6,6 +6,7 @@ import { awaitAnswer } from './awaitAnswer';
 import { mapNeo4jError } from './mapNeo4jError';
 import { terminateTransactions } from './terminateTransactions';
 import { plainRows } from './plainRows';
+import { withoutStackTrace } from './withoutStackTrace';
 
 /** Plain parameters of a Cypher query; values only, never query text. */
 export type Params = Record<string, unknown>;
@@ -192,7 +193,7 @@ function createView(
     for (let delay = RETRY_FIRST_DELAY_MS; ; delay = Math.min(delay * 2, RETRY_MAX_DELAY_MS)) {
       checkScope();
       try {
-        return await session.run(query, params, config);
+        return await withoutStackTrace(() => session.run(query, params, config));
       } catch (error) {
         if (!Neo4jError.isRetryable(error) || Date.now() - started + delay > maxRetryTimeMs) throw error;
         await new Promise((resolve) => setTimeout(resolve, delay * (0.8 + Math.random() * 0.4)));
