@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../../src/config';
+import { freePort } from '../../src/neo4j-local/freePort';
 
 /** Where the API's process finds its Neo4j, and the settings it runs with on top of its defaults. */
 export interface ApiProcessOptions {
@@ -17,18 +17,6 @@ export interface ApiProcess {
   /** The command it runs, as `npm start` has it. */
   command: string;
   close(): Promise<void>;
-}
-
-/** A free loopback port: the API is told its port, since its log level is too quiet to print its ready line. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -46,6 +34,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   const { scripts } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const [program, ...args] = scripts.start.split(/\s+/);
   if (program !== 'node') throw new Error(`expected the start script to run node, found: ${scripts.start}`);
+  // Told its port: at LOG_LEVEL=warn it does not print its ready line with the one it would pick.
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,

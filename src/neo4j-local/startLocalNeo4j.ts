@@ -5,6 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { checkJava } from './checkPrerequisites';
+import { freePort } from './freePort';
 import { LocalNeo4jError } from './LocalNeo4jError';
 import { renderNeo4jConf } from './neo4jConf';
 import { resolveNeo4jJars } from './resolveNeo4jJars';
@@ -308,17 +309,6 @@ function tail(file: string, lines = 30): string {
   } catch {
     return '(no log written)';
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function assertPortFree(port: number): Promise<void> {
