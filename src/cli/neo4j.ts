@@ -5,10 +5,11 @@ import { LocalNeo4jError, PrerequisiteError, startLocalNeo4j, type LocalNeo4j } 
 
 /**
  * `npm run neo4j`: starts the local Neo4j that `npm start` uses (the one of
- * NEO4J_DATA_DIR, on NEO4J_BOLT_PORT), or finds it already running, says
- * where it listens, and keeps it until SIGINT or SIGTERM. For work on the
- * database without the API (cypher-shell, `npm run seed` again and again),
- * and for bench:startup, which times Neo4j alone against `npm start`.
+ * NEO4J_DATA_DIR, on NEO4J_BOLT_PORT), says where it listens, and keeps it
+ * until SIGINT or SIGTERM. When that server already runs (an `npm start`
+ * elsewhere), it says where and exits, leaving it to its owner. For work on
+ * the database without the API (cypher-shell, `npm run seed` again and
+ * again), and for bench:startup, which times Neo4j alone against `npm start`.
  */
 async function main(argv: string[]): Promise<void> {
   new Command().name('neo4j').description('Run the local Neo4j of this checkout until Ctrl-C, without the API.').showHelpAfterError().parse(argv);
