@@ -18,6 +18,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/config';
+import { firstGraphqlAnswer } from './firstGraphqlAnswer';
 
 const ROUNDS = Number(process.env.STARTUP_ROUNDS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 4150);
@@ -59,27 +60,9 @@ function launch(command: string, args: string[], dataDir: string): ChildProcess 
   return child;
 }
 
-/** Resolves when POST /graphql answers 200, polling every 50 ms; rejects when the process exits first. */
-async function firstGraphqlAnswer(child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`the service exited (code ${child.exitCode}) before answering:\n${outputTails.get(child)?.()}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ __typename }' }),
-      });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no answer on port ${PORT} within ${START_TIMEOUT_MS} ms`);
-}
+/** Resolves at the service's first GraphQL answer; rejects with the tail of its output when it exits first or takes too long. */
+const serviceAnswers = (child: ChildProcess) =>
+  firstGraphqlAnswer(child, `http://127.0.0.1:${PORT}/graphql`, START_TIMEOUT_MS, () => outputTails.get(child)?.() ?? '');
 
 /** Resolves when the child prints a line matching pattern. */
 function lineMatching(child: ChildProcess, pattern: RegExp): Promise<void> {
@@ -145,7 +128,7 @@ async function timeStart(kind: Kind): Promise<{ ms: number; phases?: Record<stri
       await lineMatching(child, /neo4j ready/);
       return { ms: performance.now() - started };
     }
-    await firstGraphqlAnswer(child);
+    await serviceAnswers(child);
     const ms = performance.now() - started;
     // The server answers as soon as it listens; its ready line (with the step times) follows shortly.
     const readyBy = Date.now() + 30_000;
@@ -182,7 +165,7 @@ async function main(): Promise<void> {
   process.stderr.write('preparing a seeded data folder (one untimed start) ...\n');
   const prepare = launch('npm', ['start', '--silent'], WARM_DIR);
   try {
-    await firstGraphqlAnswer(prepare);
+    await serviceAnswers(prepare);
   } finally {
     await stop(prepare, WARM_DIR);
   }

@@ -6,13 +6,14 @@
  * first, so they start at once instead of waiting ~25 s for tsc every time.
  *
  * Each entry point (src/main.ts, src/cli/*.ts) becomes one CommonJS file
- * holding all of its own modules; packages stay in node_modules. Bundled,
- * a module's imports are plain variables: per file, every use of a name
- * imported through a folder's index.ts is two getter calls (CommonJS
- * re-exports); bundled, the reads of bench:limit took 1-7 % less of the
- * main thread per request (two alternated runs of the two builds). esbuild only strips types; type errors are `npm run
- * typecheck`'s job, which CI runs. Plain JavaScript on purpose: it must
- * run before anything is compiled.
+ * holding all of its own modules; packages stay in node_modules. Compiled
+ * one file per module, every use of a name imported through a folder's
+ * index.ts was two getter calls (CommonJS re-exports); bundled, they are
+ * plain variables, and the reads of bench:limit took 1-7 % less of the
+ * main thread per request (two alternated runs of both builds). esbuild
+ * only strips types; type errors are `npm run typecheck`'s job, which CI
+ * runs. Plain JavaScript on purpose: it must run before anything is
+ * compiled.
  *
  * Usage: node scripts/build.js [--force]
  */

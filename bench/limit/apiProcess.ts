@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../src/config';
 import { freePort } from '../../src/neo4j-local/freePort';
+import { firstGraphqlAnswer } from '../firstGraphqlAnswer';
 
 /** Where the API's process finds its Neo4j, and the settings it runs with on top of its defaults. */
 export interface ApiProcessOptions {
@@ -54,20 +55,11 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   child.stderr!.on('data', (chunk) => (errors = (errors + String(chunk)).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}/graphql`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited (code ${child.exitCode}) before answering:\n${errors}`);
-    try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the API did not answer within 120 s:\n${errors}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    await firstGraphqlAnswer(child, url, 120_000, () => errors);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
   return {
     url,
