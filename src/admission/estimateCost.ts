@@ -84,6 +84,8 @@ interface Scope {
   path: string;
   /** Set inside a connection: its page size, which multiplies `edges`. */
   pageSize?: number;
+  /** Inside a connection: whether its totalCount reads rows to count them (see whereReadsRows). */
+  countReadsRows?: boolean;
   /** Sizes a special field gives its children by name (subgraph nodes and edges, path nodes ...). */
   childSizes?: Record<string, number>;
 }
@@ -171,6 +173,7 @@ export function estimateCost(
     let rows = scope.rows;
     let cost = scope.hops === 0 && scope.path === '' ? 1 : 0;
     let pageSize: number | undefined;
+    let countReadsRows: boolean | undefined;
     let hops = scope.hops;
     let sized = false;
     const childSize = scope.childSizes?.[name];
@@ -187,6 +190,7 @@ export function estimateCost(
         pageSize = size;
         // A connection on an entity is a relation: one hop further from the root.
         if (isEntity(parent)) hops += 1;
+        countReadsRows = hops > 0 || whereReadsRows(args.where);
       } else if (isList) {
         [rows, sized] = [scope.rows * size, true];
       }
@@ -197,7 +201,7 @@ export function estimateCost(
       cost += scope.rows * (rule.extra ?? 0);
       if (rule.expensive && !estimate.expensiveFields.includes(rule.expensive)) estimate.expensiveFields.push(rule.expensive);
     }
-    if (name === 'totalCount' && scope.pageSize !== undefined) {
+    if (name === 'totalCount' && scope.pageSize !== undefined && scope.countReadsRows !== false) {
       cost += scope.rows * TOTAL_COUNT_COST;
       if (scope.hops === 0 && !estimate.expensiveFields.includes('totalCount')) estimate.expensiveFields.push('totalCount');
     }
@@ -221,7 +225,7 @@ export function estimateCost(
       );
     }
     if (node.selectionSet && isCompositeType(named)) {
-      cost += walkSet(node.selectionSet, named, { rows, hops, path, pageSize, childSizes: rule?.childSizes });
+      cost += walkSet(node.selectionSet, named, { rows, hops, path, pageSize, countReadsRows, childSizes: rule?.childSizes });
     }
     return cost;
   };
@@ -245,6 +249,21 @@ export function estimateCost(
 
 /** A totalCount counts the whole list: on a hub or a big label that is many rows read. */
 const TOTAL_COUNT_COST = 1_000;
+
+/** `where` fields that pick entities through the id index: counting what they keep reads at most the ids given. */
+const INDEXED_FILTERS: ReadonlySet<string> = new Set(['id', 'idIn']);
+
+/**
+ * Whether a root list's totalCount reads rows: only when `where` filters by
+ * more than ids. Neo4j counts a whole label from its count store, without
+ * reading a node (`persons { totalCount }` costs what one lookup costs), and
+ * ids go through the unique index; names, relations and dates are checked
+ * node by node.
+ */
+function whereReadsRows(where: unknown): boolean {
+  if (!where || typeof where !== 'object') return false;
+  return Object.entries(where).some(([field, value]) => value !== null && value !== undefined && !INDEXED_FILTERS.has(field));
+}
 
 function included(selection: SelectionNode, variables: Record<string, unknown>): boolean {
   try {

@@ -125,6 +125,21 @@ describe('estimateCost', () => {
     expect(paths.cost).toBeGreaterThanOrEqual(6 * config.exploration.scanLimit);
   });
 
+  it('prices a totalCount by what counting reads: a whole label or ids are cheap, a filter or a relation is not', () => {
+    const whole = estimate('{ persons { totalCount } }');
+    expect(whole.expensiveFields).toEqual([]);
+    expect(whole.cost).toBe(1);
+    const byIds = estimate('query($ids: [ID!]) { persons(where: { idIn: $ids }) { totalCount } }', { ids: ['a', 'b', 'c'] });
+    expect(byIds.expensiveFields).toEqual([]);
+    expect(byIds.cost).toBe(1 + 3);
+    const byName = estimate('{ persons(where: { name: { contains: "x" } }) { totalCount } }');
+    expect(byName.expensiveFields).toEqual(['totalCount']);
+    expect(byName.cost).toBeGreaterThanOrEqual(1_000);
+    const nested = estimate('{ persons(first: 10) { edges { node { proposals { totalCount } } } } }');
+    expect(nested.expensiveFields).toEqual([]);
+    expect(nested.cost).toBeGreaterThanOrEqual(10 * 1_000);
+  });
+
   it('leaves out what @skip and @include leave out', () => {
     const q = 'query($s: Boolean!) { persons(first: 100) @skip(if: $s) { edges { node { id } } } }';
     expect(estimate(q, { s: true }).cost).toBe(0);
