@@ -56,7 +56,8 @@ type Proposal implements Entity @node {${entityFields}
 ${PLAIN_TYPES.map((type) => `\ntype ${type} implements Entity @node {${entityFields}\n}\n`).join('')}
 """
 One hit of the full-text search. @neo4j/graphql's @fulltext is declared per type and orders by score alone; diplograph
-searches every entity type through one index (entity_fulltext) and breaks ties by id, so the peer's search is @cypher.
+searches every entity type through one index (entity_fulltext), keeping the best \`first\` and breaking ties by id, so the
+peer's search is @cypher, with the same statement.
 """
 type SearchHit {
   score: Float!
@@ -67,7 +68,7 @@ type SearchHit {
 type Query {
   search(query: String!, first: Int!): [SearchHit!]!
     @cypher(
-      statement: "CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node, score WITH node, score ORDER BY score DESC, node.id LIMIT $first RETURN { score: score, id: node.id, name: node.name } AS hit"
+      statement: "CALL db.index.fulltext.queryNodes('entity_fulltext', $query, {limit: $first}) YIELD node, score WITH node, score ORDER BY score DESC, node.id LIMIT $first RETURN { score: score, id: node.id, name: node.name } AS hit"
       columnName: "hit"
     )
 }

@@ -231,7 +231,7 @@ RETURN n.id AS id, n.name AS name, n.description AS description,
       name: 'search(text: "Person 012345", first: 10)',
       query: 'query($text: String!) { search(text: $text, first: 10) { score entity { id name } } }',
       variables: { text: searchText },
-      cypher: `CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node, score
+      cypher: `CALL db.index.fulltext.queryNodes('entity_fulltext', $query, {limit: 10}) YIELD node, score
 RETURN node.id AS id, node.name AS name, score ORDER BY score DESC, node.id LIMIT 10`,
       params: { query: luceneQuery(searchText) },
       data: (rows) => ({ search: rows.map((r) => ({ score: r.score, entity: { id: r.id, name: r.name } })) }),

@@ -8,8 +8,10 @@ import { labelOf, renderEntity } from './renderEntity';
 /**
  * Query.search as one statement: the full-text hits through the
  * `entity_fulltext` index (the Lucene query is a parameter), the type
- * filter before LIMIT, each hit's entity projected as selected. Rows hold
- * `entity` and `score`.
+ * filter before LIMIT, each hit's entity projected as selected. Hits that
+ * score alike come in id order; when more of them tie than `first` leaves
+ * room for, the index picks which (its own order, stable while the index
+ * is unchanged), as search engines do. Rows hold `entity` and `score`.
  */
 export function compileSearch(
   ctx: PlanContext,
@@ -21,13 +23,16 @@ export function compileSearch(
   const plan = planEntity(ctx, getNamedType(hitType.getFields().entity.type), entityNodes);
   // Each hit's label is read only when the types are filtered: a fuzzy query can hit thousands of entities.
   const byType = values.labels !== null;
+  // Unfiltered, the index keeps only the best `first` hits, instead of handing every match to Cypher to sort: a common
+  // word matches most entities. Filtered, every hit is needed (the type is checked after), so none is left out.
+  const options = byType ? '' : ', {limit: toInteger($first)}';
   return compileStatement(
     ctx,
     { root: 'search', plan, byType },
     (names) => {
       const entity = renderEntity(plan, 'n', names);
       return {
-        text: `CALL db.index.fulltext.queryNodes('entity_fulltext', $query) YIELD node AS n, score${byType ? `\nWITH n, score WHERE ${labelOf('n')} IN $labels` : ''}
+        text: `CALL db.index.fulltext.queryNodes('entity_fulltext', $query${options}) YIELD node AS n, score${byType ? `\nWITH n, score WHERE ${labelOf('n')} IN $labels` : ''}
 WITH n, score ORDER BY score DESC, n.id LIMIT toInteger($first)
 RETURN ${entity.text} AS entity, score`,
         layouts: { entity: entity.layout },

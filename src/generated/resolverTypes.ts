@@ -2858,7 +2858,8 @@ export type Query = {
   savedQueries: Array<SavedQuery>;
   /**
    * Full-text search over the names, aliases and descriptions of entities,
-   * best match first. Each word of `text` matches exactly, as a prefix, or
+   * best match first; hits that score alike come by id (when more of them
+   * tie than `first` has room for, the index picks which). Each word of `text` matches exactly, as a prefix, or
    * with a typo or two (so "Witkof" finds Witkoff); punctuation and the
    * full-text query syntax are taken as plain text, never as operators.
    * Text with no letters or digits finds nothing; empty text is a

@@ -145,4 +145,22 @@ describe('compiled statements on a generated graph', () => {
     process.stdout.write(`${workload.name}: ${api} db hits compiled, ${limit} hand-written (x${(api / limit).toFixed(2)})\n`);
     expect(api).toBeLessThanOrEqual(1.5 * limit);
   });
+
+  it('hands Cypher only the best `first` hits of a search, and every hit when the types are filtered', async () => {
+    /** The db hits of the compiled statement (each hit the index hands over is read), and its answer. */
+    const searched = async (types: string) => {
+      const query = `query($text: String!) { search(text: $text, first: 3${types}) { entity { id } } }`;
+      const [compiled] = await compiledStatements(query, { text: 'person 000007' });
+      const answer = await t.app.execute(query, { text: 'person 000007' });
+      expect(answer.errors).toBeUndefined();
+      return { dbHits: await profile(compiled.text, compiled.params), ids: answer.data!.search.map((hit: any) => hit.entity.id) };
+    };
+    // Every generated person is named "Person NNNNNN": the word "person" alone matches all 500 of them.
+    const unfiltered = await searched('');
+    expect(unfiltered.dbHits).toBeLessThan(50);
+    expect(unfiltered.ids[0]).toBe(`${P}person-000007`);
+    const filtered = await searched(', types: [PERSON]');
+    expect(filtered.dbHits).toBeGreaterThan(500);
+    expect(filtered.ids[0]).toBe(`${P}person-000007`);
+  });
 });
