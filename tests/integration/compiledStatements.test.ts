@@ -146,21 +146,41 @@ describe('compiled statements on a generated graph', () => {
     expect(api).toBeLessThanOrEqual(1.5 * limit);
   });
 
-  it('hands Cypher only the best `first` hits of a search, and every hit when the types are filtered', async () => {
-    /** The db hits of the compiled statement (each hit the index hands over is read), and its answer. */
-    const searched = async (types: string) => {
-      const query = `query($text: String!) { search(text: $text, first: 3${types}) { entity { id } } }`;
-      const [compiled] = await compiledStatements(query, { text: 'person 000007' });
-      const answer = await t.app.execute(query, { text: 'person 000007' });
-      expect(answer.errors).toBeUndefined();
-      return { dbHits: await profile(compiled.text, compiled.params), ids: answer.data!.search.map((hit: any) => hit.entity.id) };
-    };
+  /** A search through the API, with the db hits of its compiled statement (every hit the index hands over is read). */
+  async function search(text: string, first: number, types = '') {
+    const query = `query($text: String!) { search(text: $text, first: ${first}${types}) { entity { id } } }`;
+    const [compiled] = await compiledStatements(query, { text });
+    const answer = await t.app.execute(query, { text });
+    expect(answer.errors).toBeUndefined();
+    return { dbHits: await profile(compiled.text, compiled.params), ids: answer.data!.search.map((hit: any) => hit.entity.id) };
+  }
+
+  it('hands Cypher only the best `first` hits of a search without types', async () => {
     // Every generated person is named "Person NNNNNN": the word "person" alone matches all 500 of them.
-    const unfiltered = await searched('');
+    const unfiltered = await search('person 000007', 3);
     expect(unfiltered.dbHits).toBeLessThan(50);
     expect(unfiltered.ids[0]).toBe(`${P}person-000007`);
-    const filtered = await searched(', types: [PERSON]');
-    expect(filtered.dbHits).toBeGreaterThan(500);
-    expect(filtered.ids[0]).toBe(`${P}person-000007`);
+    const typed = await search('person 000007', 3, ', types: [PERSON]');
+    expect(typed.ids[0]).toBe(`${P}person-000007`);
+    expect(typed.dbHits).toBeGreaterThan(unfiltered.dbHits);
+  });
+
+  it('takes a type from the best hits when they hold enough of it, and from every hit when they do not', async () => {
+    // 150 short names and one long one: the long name scores lowest, below the 100 best hits a typed search looks at first.
+    await t.db.write(
+      'searchFixture',
+      `UNWIND range(1, 150) AS i
+       CREATE (:Entity:Person {id: $p + 'zyxwv-person-' + i, name: 'Zyxwv ' + i, aliases: [], aliasesText: ''})
+       WITH count(*) AS made
+       CREATE (:Entity:Office {id: $p + 'zyxwv-office', name: 'Zyxwv of the long road with many more words in its name', aliases: [], aliasesText: ''})`,
+      { p: P },
+    );
+    const persons = await search('zyxwv', 3, ', types: [PERSON]');
+    expect(persons.ids).toHaveLength(3);
+    expect(persons.ids.every((id: string) => id.startsWith(`${P}zyxwv-person-`))).toBe(true);
+    const office = await search('zyxwv', 1, ', types: [OFFICE]');
+    expect(office.ids).toEqual([`${P}zyxwv-office`]);
+    // The office needed every hit; the persons, only the best 100.
+    expect(office.dbHits).toBeGreaterThan(persons.dbHits);
   });
 });
