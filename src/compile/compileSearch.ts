@@ -9,7 +9,7 @@ import { labelOf, renderEntity } from './renderEntity';
  * Hits a type-filtered search first takes from the top of the index: enough for a type that is at all common among
  * the best matches, few enough to cost little when it is rare and every hit has to be read after all.
  */
-export const TYPED_SEARCH_SCAN = { perHit: 10, min: 100, max: 1_000 } as const;
+const TYPED_SEARCH_SCAN = { perHit: 10, min: 100, max: 1_000 } as const;
 
 /** The best `first` hits. */
 const bestHits = "CALL db.index.fulltext.queryNodes('entity_fulltext', $query, {limit: toInteger($first)}) YIELD node AS n, score";
