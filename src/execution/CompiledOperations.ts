@@ -1,5 +1,15 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { compiledFieldCount } from './compiledFieldCount';
+
+/**
+ * The most fields an operation may make graphql-jit write code for (see
+ * compiledFieldCount): compiling takes about 40 µs of the single thread per
+ * field, so this keeps every compile under about 20 ms. Larger operations
+ * (relations of relations, where every level is written out for each
+ * entity type) run in graphql-js.
+ */
+export const MAX_COMPILED_FIELDS = 500;
 
 /** What is known of one operation of one document: how often it ran, and its compiled form once it has one. */
 interface OperationEntry {
@@ -39,8 +49,9 @@ export class CompiledOperations {
     return entry.compiled ?? undefined;
   }
 
-  /** graphql-jit's compiled operation, or null when it reports or throws that it cannot compile it. */
+  /** graphql-jit's compiled operation; null when it would take too long to compile, or graphql-jit reports or throws that it cannot. */
   private compile(document: DocumentNode, operationName: string | null): CompiledQuery | null {
+    if (compiledFieldCount(this.schema, document, operationName, MAX_COMPILED_FIELDS) > MAX_COMPILED_FIELDS) return null;
     try {
       const result = compileQuery(this.schema, document, operationName ?? undefined);
       return isCompiledQuery(result) ? result : null;
