@@ -1,4 +1,4 @@
-import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { Role } from '../auth';
 import type { Config } from '../config';
 import { tooManyRequests } from './tooManyRequests';
@@ -21,6 +21,8 @@ export interface ClientBudgets {
    * role has no limit.
    */
   charge(client: string, role: Role, cost: number): Promise<BudgetState | undefined>;
+  /** Gives back what charge took for a request that was then refused without running; the state after it. */
+  refund(client: string, role: Role, cost: number): Promise<BudgetState | undefined>;
 }
 
 /**
@@ -59,15 +61,27 @@ export function createClientBudgets(settings: Config['admission']['rateLimit']):
           rateLimitHeaders(state),
         );
       }
-      const after = await entry.limiter.consume(client, points);
-      return {
-        limit: entry.points,
-        remaining: after.remainingPoints,
-        resetSeconds: Math.max(1, Math.ceil(after.msBeforeNext / 1000)),
-        windowSeconds: settings.windowSeconds,
-      };
+      return stateOf(entry.points, await entry.limiter.consume(client, points));
+    },
+    async refund(client, role, cost) {
+      const entry = limiters.get(role);
+      if (!entry) return undefined;
+      // Once the window has reset the charge went with it: a reward now would lend the new window points.
+      if (!(await entry.limiter.get(client))) {
+        return { limit: entry.points, remaining: entry.points, resetSeconds: settings.windowSeconds, windowSeconds: settings.windowSeconds };
+      }
+      return stateOf(entry.points, await entry.limiter.reward(client, Math.max(1, Math.ceil(cost))));
     },
   };
+
+  function stateOf(limit: number, after: RateLimiterRes): BudgetState {
+    return {
+      limit,
+      remaining: Math.min(limit, after.remainingPoints),
+      resetSeconds: Math.max(1, Math.ceil(after.msBeforeNext / 1000)),
+      windowSeconds: settings.windowSeconds,
+    };
+  }
 }
 
 /**

@@ -68,6 +68,30 @@ describe('admission control', () => {
     expect(after.status).toBe(200);
   }, 60_000);
 
+  it('gives a client back the budget of a request refused for want of a turn', async () => {
+    const lookup = async () => {
+      const answer = await post(t.url, '{ entity(id: "no-such-entity") { id } }', {}, bearer(KEYS.reader));
+      expect(answer.status).toBe(200);
+      return Number(answer.headers.get('ratelimit-remaining'));
+    };
+    const [first, second] = [await lookup(), await lookup()];
+    const lookupCost = first - second;
+    expect(lookupCost).toBeGreaterThan(0);
+    const holder = post(t.url, CYPHER, { query: SLOW_CYPHER, timeoutMs: 20_000 }, { ...bearer(KEYS.analyst), 'x-request-id': 'admission-refund-holder' });
+    try {
+      await until(async () => (await running(t, 'requestId', 'admission-refund-holder')) > 0);
+      for (let i = 0; i < 3; i += 1) {
+        const refused = await post(t.url, 'query($t: String!) { search(text: $t) { score } }', { t: 'witkoff' }, bearer(KEYS.reader));
+        expect(refused.status).toBe(429);
+        expect(refused.body.errors?.[0].extensions?.reason).toBe('ADMISSION_QUEUE_FULL');
+        expect(Number(refused.headers.get('ratelimit-remaining'))).toBe(second);
+      }
+    } finally {
+      await holder;
+    }
+    expect(await lookup()).toBe(second - lookupCost);
+  }, 60_000);
+
   it('refuses an operation over the estimate before any Neo4j work, naming the costly part', async () => {
     const query = `query($id: ID!, $n: NonNegativeInt) { entity(id: $id) {
       relations(first: $n) { edges { node { relations(first: $n) { edges { node {

@@ -46,10 +46,19 @@ export function admissionPlugin(admission: Config['admission']): ApolloServerPlu
         async didResolveOperation({ contextValue }) {
           const estimate = contextValue.cost;
           if (!estimate || estimate.violation) return;
-          if (contextValue.client) budget = await budgets.charge(contextValue.client, contextValue.viewer.role, estimate.cost);
+          const { client } = contextValue;
+          const { role } = contextValue.viewer;
+          if (client) budget = await budgets.charge(client, role, estimate.cost);
           if (!isExpensive(estimate, admission.expensiveCost)) return;
-          // The scope makes its AbortSignal on first use: only a request that has to queue needs one.
-          const permit = await pool.acquire(() => contextValue.scope.signal);
+          let permit: () => void;
+          try {
+            // The scope makes its AbortSignal on first use: only a request that has to queue needs one.
+            permit = await pool.acquire(() => contextValue.scope.signal);
+          } catch (refused) {
+            // Refused for want of a turn, it did no work: a client that retries as told must not spend its budget on waiting.
+            if (client && budget) budget = await budgets.refund(client, role, estimate.cost);
+            throw refused;
+          }
           // Another plugin may have failed the request while this one waited: give the permit straight back.
           if (finished) return permit();
           release = permit;
