@@ -104,7 +104,7 @@ const envSchema = z.object({
   ADMISSION_QUEUE_TIMEOUT_MS: int(0, 600_000).default(1_000),
   // About the number of cores Neo4j has: more expensive statements at once only slow every other request down.
   ADMISSION_EXPENSIVE_SESSIONS: int(1, 1_000).default(2),
-  ADMISSION_CLIENT_MAX_IN_FLIGHT: int(1, 10_000).default(8),
+  ADMISSION_CLIENT_MAX_IN_FLIGHT: int(1, 10_000).default(16),
   RATE_LIMIT_WINDOW_S: int(1, 86_400).default(60),
   RATE_LIMIT_READER: int(0, 1_000_000_000).default(2_000_000),
   RATE_LIMIT_ANALYST: int(0, 1_000_000_000).default(10_000_000),
