@@ -1,8 +1,11 @@
 /**
- * Batching under load: a three-level query (proposal → proposer → offices →
+ * Nesting under load: a three-level query (proposal → proposer → offices →
  * country) over 10, 50 and 100 proposals. Prints round-trips and the median
- * time per size; round-trips stay at 4 whatever the size, and time grows
- * with the rows returned, not with a query per item.
+ * time per size; the whole selection is one statement, so round-trips stay
+ * at 1 whatever the size, and time grows with the rows returned, not with a
+ * query per item. Each level says how many it wants: with the default page
+ * of 20 at every level, 100 proposals could produce 800,000 rows, which the
+ * cost estimate refuses (QUERY_MAX_ROWS).
  *
  *   npm run bench:nesting
  */
@@ -17,8 +20,8 @@ const THREE_LEVELS = `
 query ThreeLevels($first: NonNegativeInt) {
   proposals(first: $first, where: { name: { startsWith: "bench nest proposal" } }) {
     edges { node { id
-      proposer { edges { evidence { source { id } quote } node { id
-        ... on Person { offices { edges { node { id country { edges { node { id name } } } } } } }
+      proposer(first: 1) { edges { evidence { source { id } quote } node { id
+        ... on Person { offices(first: ${OFFICES_PER_PERSON}) { edges { node { id country(first: 1) { edges { node { id name } } } } } } }
       } } }
     } }
   }
