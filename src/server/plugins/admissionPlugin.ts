@@ -12,7 +12,7 @@ import type { Context } from '../Context';
  * small pool before any resolver runs and give it back when their response
  * is sent; a few wait for their turn, and when the queue is full, or the
  * wait passes ADMISSION_QUEUE_TIMEOUT_MS, the request is refused with 429
- * and Retry-After. Cheap requests never take a permit, and the executor
+ * and Retry-After, and its charge is given back. Cheap requests never take a permit, and the executor
  * keeps part of the connection pool for them (RequestScope.lane), so a
  * lookup by id is never queued behind a search or a subgraph. When the
  * response is out it stops the request's deadline timer, and a request
