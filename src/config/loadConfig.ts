@@ -92,6 +92,8 @@ const envSchema = z.object({
   QUERY_MAX_ALIASES: int(1, 1_000).default(30),
   // A typed read is compiled to JavaScript on its n-th use (src/execution); 0 runs every operation in graphql-js.
   GRAPHQL_COMPILE_AFTER: int(0, 1_000_000).default(3),
+  // Compiling runs on the single thread: at most this many milliseconds of it per second (5 % by default).
+  GRAPHQL_COMPILE_MS_PER_SECOND: int(1, 1_000).default(50),
   // Below 10 s so that a frozen Neo4j is reported (transaction timeout + 1 s) within 10 s.
   QUERY_TIMEOUT_MS: int(100, 600_000).default(8_000),
 
@@ -249,8 +251,8 @@ export interface Config {
     queryMaxAliases: number;
     queryTimeoutMs: number;
   };
-  /** Operations: a typed read runs compiled from its n-th use on (src/execution); 0 never compiles. */
-  execution: { compileAfter: number };
+  /** Operations: a typed read runs compiled from its n-th use on (src/execution), 0 never compiles; compiling takes at most msPerSecond. */
+  execution: { compileAfter: number; compileMsPerSecond: number };
   /** Admission control: the cost estimate's limits, the expensive lane, per-client budgets, the request deadline. */
   admission: {
     /** Rows one relation level may produce: its `first` times the rows of its parent level. */
@@ -420,7 +422,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryMaxAliases: e.QUERY_MAX_ALIASES,
       queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     },
-    execution: { compileAfter: e.GRAPHQL_COMPILE_AFTER },
+    execution: { compileAfter: e.GRAPHQL_COMPILE_AFTER, compileMsPerSecond: e.GRAPHQL_COMPILE_MS_PER_SECOND },
     admission: {
       maxRows: e.QUERY_MAX_ROWS,
       maxHops: e.QUERY_MAX_HOPS,

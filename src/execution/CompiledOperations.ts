@@ -1,5 +1,6 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { CompileBudget } from './CompileBudget';
 import { compiledFieldCount } from './compiledFieldCount';
 
 /**
@@ -22,9 +23,11 @@ interface OperationEntry {
  * The compiled form of the operations clients repeat. Compiling costs a few
  * milliseconds, more than running a small operation once, so an operation
  * is compiled on its `compileAfter`-th use, not before: one-off queries
- * never pay for it. Entries hang off the parsed document, which Apollo's
- * document store hands out again for the same query text; when the store
- * evicts a document, its compiled operations go with it.
+ * never pay for it, and only while the compile budget has time left: an
+ * operation met when it is spent runs in graphql-js and compiles on a later
+ * use. Entries hang off the parsed document, which Apollo's document store
+ * hands out again for the same query text; when the store evicts a
+ * document, its compiled operations go with it.
  */
 export class CompiledOperations {
   private readonly byDocument = new WeakMap<DocumentNode, Map<string | null, OperationEntry>>();
@@ -32,6 +35,7 @@ export class CompiledOperations {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly compileAfter: number,
+    private readonly budget: CompileBudget,
   ) {}
 
   /** The operation's compiled form, once it has been asked for `compileAfter` times; undefined before, and always when compileAfter is 0. */
@@ -43,8 +47,8 @@ export class CompiledOperations {
     if (!entry) operations.set(operationName, (entry = { uses: 0 }));
     if (entry.compiled === undefined) {
       entry.uses += 1;
-      if (entry.uses < this.compileAfter) return undefined;
-      entry.compiled = this.compile(document, operationName);
+      if (entry.uses < this.compileAfter || !this.budget.available()) return undefined;
+      entry.compiled = this.budget.spend(() => this.compile(document, operationName));
     }
     return entry.compiled ?? undefined;
   }

@@ -1,6 +1,8 @@
 import type { GatewayExecutionResult, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, type GraphQLSchema } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
+import type { Config } from '../config';
+import { CompileBudget } from './CompileBudget';
 import { CompiledOperations } from './CompiledOperations';
 import { runsCompiled } from './runsCompiled';
 
@@ -29,11 +31,15 @@ async function runCompiled(compiled: CompiledQuery, context: unknown, variables:
  * is its extension point for executing operations: parsing, validation,
  * plugins, the context and error formatting stay Apollo's.
  *
- * @param compileAfter compile an operation on its n-th use; 0 never compiles
+ * @param execution compileAfter: compile an operation on its n-th use, 0 never compiles; compileMsPerSecond: the compile budget
  * @param executed told how each operation ran (for the executions metric)
  */
-export function compiledExecution(schema: GraphQLSchema, compileAfter: number, executed: (executor: Executor) => void = () => {}): GatewayInterface {
-  const operations = new CompiledOperations(schema, compileAfter);
+export function compiledExecution(
+  schema: GraphQLSchema,
+  execution: Config['execution'],
+  executed: (executor: Executor) => void = () => {},
+): GatewayInterface {
+  const operations = new CompiledOperations(schema, execution.compileAfter, new CompileBudget(execution.compileMsPerSecond));
   return {
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: '' });

@@ -113,7 +113,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   const apollo = new ApolloServer<Context>({
     // The typed reads clients repeat run compiled; everything else in graphql-js (src/execution).
-    gateway: compiledExecution(schema, config.execution.compileAfter, (executor) => metrics.executions.inc({ executor })),
+    gateway: compiledExecution(schema, config.execution, (executor) => metrics.executions.inc({ executor })),
     plugins: [
       // Subscriptions end before the HTTP server drains, so their sockets do not hold it open.
       { serverWillStart: async () => ({ drainServer: stopSubscriptions }) },
