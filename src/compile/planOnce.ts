@@ -24,9 +24,10 @@ function nodesKey(info: GraphQLResolveInfo): string | undefined {
  * What a resolver works out from its field's selection and arguments before
  * it reads (the compiled statement and its values, the page size), given a
  * fresh plan context, and kept per field of the parsed operation and the
- * operation's variables: a repeated read plans once (see PerOperation). `plan` must depend on nothing else:
- * not on the viewer, the clock or anything read. A plan that throws (a bad
- * argument) is worked out, and refused, every time.
+ * operation's variables: a repeated read plans once (see PerOperation).
+ * `plan` must depend on nothing else: not on the viewer, the clock or
+ * anything read. A plan that throws (a bad argument) is worked out, and
+ * refused, every time.
  */
 export function planOnce<T>(info: GraphQLResolveInfo, limits: Config['limits'], plan: (ctx: PlanContext) => T): T {
   const fresh = () => plan(planContextOf(info, limits));
