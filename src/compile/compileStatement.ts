@@ -2,6 +2,7 @@ import type { Db, Params } from '../db';
 import { readLayout, type Layout } from './Layout';
 import type { PlanContext } from './PlanContext';
 import { STATEMENTS } from './ShapeCache';
+import { sharedRead } from './sharedReads';
 import { VariableNames } from './VariableNames';
 
 /** A statement's text and the layouts of the columns that hold compiled values: a function of the selection's shape alone. */
@@ -31,10 +32,17 @@ export function compileStatement(
   return { text, layouts, params: { ...params, ...ctx.params.values } };
 }
 
-/** Runs a compiled statement in a read transaction; its rows with the compiled columns read back into records. */
-export async function readCompiled<Row>(db: Db, name: string, statement: CompiledStatement, params: Params = statement.params): Promise<Row[]> {
-  const rows = await db.read<Record<string, unknown>>(name, statement.text, params);
-  const columns = Object.entries(statement.layouts);
-  for (const row of rows) for (const [column, layout] of columns) row[column] = readLayout(row[column], layout);
-  return rows as Row[];
+/**
+ * Runs a compiled statement in a read transaction; its rows with the
+ * compiled columns read back into records. Within shareReads (one
+ * operation's execution), the same statement with the same values is read
+ * once.
+ */
+export function readCompiled<Row>(db: Db, name: string, statement: CompiledStatement, params: Params = statement.params): Promise<Row[]> {
+  return sharedRead(db, statement.text, params, async () => {
+    const rows = await db.read<Record<string, unknown>>(name, statement.text, params);
+    const columns = Object.entries(statement.layouts);
+    for (const row of rows) for (const [column, layout] of columns) row[column] = readLayout(row[column], layout);
+    return rows as Row[];
+  });
 }

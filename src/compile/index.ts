@@ -4,6 +4,7 @@ export { planEntity } from './planEntity';
 export { renderEntity, labelOf } from './renderEntity';
 export { relationshipPattern } from './relationshipPattern';
 export { compileStatement, readCompiled } from './compileStatement';
+export { shareReads } from './sharedReads';
 export type { CompiledStatement, StatementText } from './compileStatement';
 export { compileEntitiesById } from './compileEntitiesById';
 export { compileSearch } from './compileSearch';

@@ -1,7 +1,9 @@
 import type { GatewayExecutionResult, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, type GraphQLSchema } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
+import { shareReads } from '../compile';
 import type { Config } from '../config';
+import type { Context } from '../server/Context';
 import { CompileBudget } from './CompileBudget';
 import { CompiledOperations } from './CompiledOperations';
 import { runsCompiled } from './runsCompiled';
@@ -27,7 +29,8 @@ async function runCompiled(compiled: CompiledQuery, context: unknown, variables:
  * graphql-js stays the reference: when a compiled run reports any error, the
  * operation runs again in graphql-js and that answer is sent, so errors,
  * partial data and their codes are exactly what graphql-js gives (the typed
- * reads have no side effects; see runsCompiled). Apollo's gateway interface
+ * reads have no side effects; see runsCompiled). The run again reads
+ * nothing the compiled run has read (shareReads). Apollo's gateway interface
  * is its extension point for executing operations: parsing, validation,
  * plugins, the context and error formatting stay Apollo's.
  *
@@ -50,16 +53,20 @@ export function compiledExecution(
         async executor(request): Promise<GatewayExecutionResult> {
           const { document, operation, operationName, context } = request;
           const variableValues = request.request.variables;
-          const compiled = runsCompiled(operation) ? operations.get(document, operationName) : undefined;
-          if (compiled) {
-            const result = await runCompiled(compiled, context, variableValues);
-            if (result && !result.errors?.length) {
-              executed('compiled');
-              return result as GatewayExecutionResult;
+          const run = async (compiled: CompiledQuery | undefined): Promise<GatewayExecutionResult> => {
+            if (compiled) {
+              const result = await runCompiled(compiled, context, variableValues);
+              if (result && !result.errors?.length) {
+                executed('compiled');
+                return result as GatewayExecutionResult;
+              }
             }
-          }
-          executed(compiled ? 'rerun' : 'graphql-js');
-          return execute({ schema, document, contextValue: context, variableValues, operationName });
+            executed(compiled ? 'rerun' : 'graphql-js');
+            return execute({ schema, document, contextValue: context, variableValues, operationName });
+          };
+          if (!runsCompiled(operation)) return run(undefined);
+          // A run again in graphql-js answers from the rows the compiled run read (src/compile/sharedReads).
+          return shareReads((context as Pick<Context, 'db'>).db, () => run(operations.get(document, operationName)));
         },
       };
     },

@@ -114,6 +114,36 @@ describe('compiled execution of typed reads', () => {
     expect(await executions(compiled)).toEqual({ ...before, rerun: before.rerun + 1 });
   });
 
+  it('runs an operation again in graphql-js from the rows its compiled run read, without reading them again', async () => {
+    // A relation page too large for LIST_MAX_LIMIT: the list is read, then the relation field reports the error at its path.
+    const query = '{ persons(first: 2, orderBy: ID_ASC) { edges { node { id offices(first: 101) { edges { node { id } } } } } } }';
+    const expected = await reference.app.execute(query);
+    expect(expected.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(expected.errors?.[0]?.path).toEqual(['persons', 'edges', 0, 'node', 'offices']);
+    expect(expected.roundTrips).toBe(1);
+    await compiled.app.execute(query);
+    const before = await executions(compiled);
+    // The second use compiles and runs it compiled, the third runs what was compiled: each reports the error and runs again.
+    for (const answer of [await compiled.app.execute(query), await compiled.app.execute(query)]) {
+      expect(JSON.stringify(answer.errors)).toBe(JSON.stringify(expected.errors));
+      expect(JSON.stringify(answer.data)).toBe(JSON.stringify(expected.data));
+      expect(answer.roundTrips).toBe(1);
+    }
+    expect(await executions(compiled)).toEqual({ ...before, rerun: before.rerun + 2 });
+  });
+
+  it('reads once for root fields that compile to the same statement with the same values', async () => {
+    const query = '{ a: persons(first: 2, orderBy: ID_ASC) { edges { node { id } } } b: persons(first: 2, orderBy: ID_ASC) { edges { node { id } } } }';
+    const answer = await compiled.app.execute(query);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.a.edges).toHaveLength(2);
+    expect(answer.data?.b).toEqual(answer.data?.a);
+    expect(answer.roundTrips).toBe(1);
+    const other = await compiled.app.execute(query.replace('b: persons(first: 2', 'b: persons(first: 1'));
+    expect(other.data?.b.edges).toEqual(other.data?.a.edges.slice(0, 1));
+    expect(other.roundTrips).toBe(2);
+  });
+
   /**
    * Odd variables: graphql-jit coerces variables with code of its own, so a
    * compiled operation must refuse what graphql-js refuses and take what it
