@@ -35,14 +35,15 @@ export function compileStatement(
 /**
  * Runs a compiled statement in a read transaction; its rows with the
  * compiled columns read back into records. Within shareReads (one
- * operation's execution), the same statement with the same values is read
- * once.
+ * operation's execution), a statement read again with its own values is
+ * read once; other values (a loader's batch of ids) are always read.
  */
 export function readCompiled<Row>(db: Db, name: string, statement: CompiledStatement, params: Params = statement.params): Promise<Row[]> {
-  return sharedRead(db, statement.text, params, async () => {
+  const read = async () => {
     const rows = await db.read<Record<string, unknown>>(name, statement.text, params);
     const columns = Object.entries(statement.layouts);
     for (const row of rows) for (const [column, layout] of columns) row[column] = readLayout(row[column], layout);
     return rows as Row[];
-  });
+  };
+  return params === statement.params ? sharedRead(db, statement, read) : read();
 }

@@ -132,18 +132,6 @@ describe('compiled execution of typed reads', () => {
     expect(await executions(compiled)).toEqual({ ...before, rerun: before.rerun + 2 });
   });
 
-  it('reads once for root fields that compile to the same statement with the same values', async () => {
-    const query = '{ a: persons(first: 2, orderBy: ID_ASC) { edges { node { id } } } b: persons(first: 2, orderBy: ID_ASC) { edges { node { id } } } }';
-    const answer = await compiled.app.execute(query);
-    expect(answer.errors).toBeUndefined();
-    expect(answer.data?.a.edges).toHaveLength(2);
-    expect(answer.data?.b).toEqual(answer.data?.a);
-    expect(answer.roundTrips).toBe(1);
-    const other = await compiled.app.execute(query.replace('b: persons(first: 2', 'b: persons(first: 1'));
-    expect(other.data?.b.edges).toEqual(other.data?.a.edges.slice(0, 1));
-    expect(other.roundTrips).toBe(2);
-  });
-
   /**
    * Odd variables: graphql-jit coerces variables with code of its own, so a
    * compiled operation must refuse what graphql-js refuses and take what it
