@@ -26,12 +26,18 @@ export async function shareReads<T>(db: Db, work: () => Promise<T>): Promise<T> 
  * The rows of a compiled statement: read by `read`, or, within shareReads,
  * taken from an earlier read of the same statement. Rows are shared as
  * they are: nothing that reads them changes them (readCompiled lays them
- * out before they are shared).
+ * out before they are shared). A read that failed is not shared: the run
+ * again tries it once more, as it did before reads were shared (a lost
+ * connection may be back; a request past its deadline is refused at once).
  */
 export function sharedRead<Row>(db: Db, statement: CompiledStatement, read: () => Promise<Row[]>): Promise<Row[]> {
   const reads = OPERATIONS.get(db);
   if (!reads) return read();
   let rows = reads.get(statement) as Promise<Row[]> | undefined;
-  if (!rows) reads.set(statement, (rows = read()));
+  if (!rows) {
+    rows = read();
+    reads.set(statement, rows);
+    rows.catch(() => reads.delete(statement));
+  }
   return rows;
 }
