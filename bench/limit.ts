@@ -30,7 +30,7 @@ import { openBenchDatabase, runBenchmark } from './benchDatabase';
 import { startApiProcess } from './limit/apiProcess';
 import { generateGraph, graphSize } from './limit/generateGraph';
 import { startLimitServer } from './limit/limitServer';
-import { mainThreadCpuMs } from './limit/mainThreadCpuMs';
+import { localNeo4jPid, mainThreadCpuMs, processCpuMs } from './limit/cpuMs';
 import { startPeerServer } from './limit/peerServer';
 import { workloads } from './limit/workloads';
 
@@ -71,12 +71,19 @@ interface Sample {
   latencies: number[];
   /** CPU ms the serving process's main thread used during the round: a figure much steadier than req/s on a shared machine. */
   cpuMs: number;
+  /** CPU ms Neo4j's JVM used during the round (all its threads); NaN when Neo4j is not a local process. */
+  neo4jMs: number;
 }
+
+/** The local Neo4j's JVM, whose CPU time each round reports; undefined for a Neo4j elsewhere. */
+let neo4jPid: number | undefined;
+const neo4jCpuMs = () => (neo4jPid === undefined ? NaN : processCpuMs(neo4jPid));
 
 /** One round of load on one URL, from a worker thread, bounded by time; `pid` is the process that serves it. */
 async function load(url: string, body: string, seconds: number, pid: number): Promise<Sample> {
   const before = mainThreadCpuMs(pid);
-  const sample = await new Promise<Omit<Sample, 'cpuMs'>>((resolve, reject) => {
+  const neo4jBefore = neo4jCpuMs();
+  const sample = await new Promise<Omit<Sample, 'cpuMs' | 'neo4jMs'>>((resolve, reject) => {
     // The worker is TypeScript too: it registers tsx's require hook first, then loads the file.
     const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'limit', 'loadWorker.ts'))});`, {
       eval: true,
@@ -88,7 +95,7 @@ async function load(url: string, body: string, seconds: number, pid: number): Pr
     });
     worker.once('error', reject);
   });
-  return { ...sample, cpuMs: mainThreadCpuMs(pid) - before };
+  return { ...sample, cpuMs: mainThreadCpuMs(pid) - before, neo4jMs: neo4jCpuMs() - neo4jBefore };
 }
 
 /** The young generation's flag of this process (npm start sets it for the API; see the README), or Node's default. */
@@ -103,13 +110,14 @@ async function postText(url: string, body: string): Promise<string> {
   return response.text();
 }
 
-/** req/s over all rounds of one side, the p50 and p99 of all its latencies, and its main thread's CPU ms per request. */
-function summarize(samples: Sample[]): { rate: number; p50: number; p99: number; cpuPerRequest: number } {
+/** req/s over all rounds of one side, the p50 and p99 of all its latencies, and its main thread's and Neo4j's CPU ms per request. */
+function summarize(samples: Sample[]): { rate: number; p50: number; p99: number; cpuPerRequest: number; neo4jPerRequest: number } {
   const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
   const requests = samples.reduce((n, s) => n + s.requests, 0);
   const rate = requests / samples.reduce((n, s) => n + s.seconds, 0);
   const cpuPerRequest = samples.reduce((n, s) => n + s.cpuMs, 0) / requests;
-  return { rate, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPerRequest };
+  const neo4jPerRequest = samples.reduce((n, s) => n + s.neo4jMs, 0) / requests;
+  return { rate, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPerRequest, neo4jPerRequest };
 }
 
 async function main(): Promise<void> {
@@ -119,6 +127,7 @@ async function main(): Promise<void> {
   const servers: Array<{ close(): Promise<void> }> = [];
   try {
     await generateGraph(db, PREFIX, graphSize(Number(options.scale)), log);
+    neo4jPid = database.local && localNeo4jPid(database.local.logFile);
     await db.write('awaitIndexes', 'CALL db.awaitIndexes(300)');
     const credentials = database.local ?? (config.neo4j.kind === 'remote' ? config.neo4j : undefined);
     if (!credentials) throw new Error('no Neo4j to give the API');
@@ -188,6 +197,7 @@ async function main(): Promise<void> {
         [a, l, p].map((s) => (s ? s.p99.toFixed(1) : '—')).join(' / '),
         `${(a.p99 / l.p99).toFixed(2)}`,
         [a, l, p].map((s) => (s ? s.cpuPerRequest.toFixed(2) : '—')).join(' / '),
+        [a, l, p].map((s) => (s && !Number.isNaN(s.neo4jPerRequest) ? s.neo4jPerRequest.toFixed(2) : '—')).join(' / '),
         `${fromApi.trimEnd().length}`,
       ]);
       log(`  measured ${workload.name}`);
@@ -203,6 +213,7 @@ async function main(): Promise<void> {
       'p99 ms API / limit / peer',
       'p99 API ÷ limit',
       'main thread CPU ms/req API / limit / peer',
+      'Neo4j CPU ms/req API / limit / peer',
       'JSON bytes',
     ];
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
