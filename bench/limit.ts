@@ -54,7 +54,7 @@ const options = new Command()
   .opts<{ scale: string; seconds: string; rounds: string; warmup: string; connections: string; peer: boolean; limitTx: 'auto' | 'managed' }>();
 
 // The limit runs every connection's statement at once; the API's admission control (defaults: 2 at a time, 4 queued,
-// 8 in flight per client, 2 sessions for the expensive lane, a reader's cost budget per minute, then 429) would otherwise
+// 16 in flight per client, 2 sessions for the expensive lane, a reader's cost budget per minute, then 429) would otherwise
 // be what is measured, not the read path. Set them to override. The peer has no such limits: it is measured as a plain library.
 const apiEnv: Record<string, string | undefined> = {
   ADMISSION_MAX_CONCURRENT: process.env.ADMISSION_MAX_CONCURRENT ?? options.connections,
@@ -146,8 +146,9 @@ async function main(): Promise<void> {
     // Neo4j was just started and has only written (the graph): its JVM compiles the read path during the first
     // workloads' load, on the cores the sides share, and the first workload measured (W1) paid for it. One pass over
     // every workload, API and limit, before any is measured; each is warmed again on its own turn below.
-    for (const [i, workload] of list.entries()) {
-      await load(apiUrl, JSON.stringify({ query: workload.query, variables: workload.variables }), Number(options.warmup), api.pid);
+    const apiBodies = list.map((workload) => JSON.stringify({ query: workload.query, variables: workload.variables }));
+    for (const i of list.keys()) {
+      await load(apiUrl, apiBodies[i], Number(options.warmup), api.pid);
       await load(`${limit.url}/${i}`, '', Number(options.warmup), process.pid);
     }
 
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
     const rows: string[][] = [];
     const peerFailures: string[] = [];
     for (const [i, workload] of list.entries()) {
-      const apiBody = JSON.stringify({ query: workload.query, variables: workload.variables });
+      const apiBody = apiBodies[i];
       const limitUrl = `${limit.url}/${i}`;
       const [fromApi, fromLimit] = [await postText(apiUrl, apiBody), await postText(limitUrl, '')];
       if (fromApi.trimEnd() !== fromLimit) {
@@ -182,9 +183,8 @@ async function main(): Promise<void> {
           sides.push({ url: peer.url, body: peerBody, pid: process.pid, samples: [] });
         }
       }
-      // Warm every side before measuring: Neo4j's plan cache and page cache, and each process's JIT. A fresh API process
-      // spends its first seconds under load optimizing Apollo's, the driver's and its own code on V8's background
-      // threads; one second left that in W1's rounds (about 0.1 of its ratio), which measured start-up, not the read path.
+      // Warm every side again right before its rounds (the peer for the first time): a fresh process spends its first
+      // seconds under load optimizing code on V8's background threads, and 1 s of warm-up left that in W1's rounds.
       for (const side of sides) await load(side.url, side.body, Number(options.warmup), side.pid);
       for (let round = 0; round < Number(options.rounds); round += 1) {
         // Rotate who goes first, so no side always meets a warmer or colder machine.

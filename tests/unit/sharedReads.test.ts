@@ -28,7 +28,7 @@ describe('shareReads', () => {
     const [first, again] = await shareReads(db, async () => [await sharedRead(db, s, r.read), await sharedRead(db, s, r.read)]);
     expect(r.calls).toBe(1);
     expect(again).toBe(first);
-    // Another statement object, or the same after the operation, is read again.
+    // Another statement object is read again.
     await shareReads(db, () => sharedRead(db, statement(), r.read));
     expect(r.calls).toBe(2);
   });
