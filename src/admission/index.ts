@@ -1,4 +1,5 @@
 export { estimateCost } from './estimateCost';
+export { createCostEstimator, type CostEstimator } from './createCostEstimator';
 export type { CostEstimate, CostLimits, CostPart, CostViolation } from './estimateCost';
 export { createPermitPool } from './createPermitPool';
 export type { PermitPool, PermitPoolOptions } from './createPermitPool';

@@ -1,1 +1,2 @@
-export { compiledExecution, type Executor } from './compiledExecution';
+export { compiledExecution, type CompiledExecution, type Executor } from './compiledExecution';
+export type { KnownRead } from './KnownReads';

@@ -1,4 +1,4 @@
-import type { CostEstimate } from '../admission';
+import type { BudgetState, CostEstimate } from '../admission';
 import type { Viewer } from '../auth';
 import type { Config } from '../config';
 import type { CypherSandbox } from '../cypher-sandbox';
@@ -32,6 +32,8 @@ export interface Context {
    * (App.execute: tests, benchmarks, tools), which have no budget.
    */
   client?: string;
-  /** The operation's cost estimate, set by the cost plugin once the operation and its variables are known. */
+  /** The operation's cost estimate, set by the cost plugin (or the read lane) once the operation and its variables are known. */
   cost?: CostEstimate;
+  /** The request's charge to its client's budget once made, or its refusal: made once per request (chargeBudget). */
+  charge?: { state: BudgetState | undefined } | { refusal: unknown };
 }

@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { clientConcurrencyGate } from '../admission';
+import { clientConcurrencyGate, createClientBudgets, createCostEstimator } from '../admission';
 import { authenticateRequest, createJwtVerifier, type Credentials } from '../auth';
 import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
@@ -23,6 +23,7 @@ import { analystExport } from './analystExport';
 import { createContext } from './createContext';
 import { startSubscriptionServer } from './subscriptionServer';
 import { graphqlEndpoint } from './graphqlEndpoint';
+import { readLane } from './readLane';
 import { readJsonBody } from './readJsonBody';
 import { httpErrorHandler, httpErrorResponder } from './httpErrorHandler';
 import type { Logger } from './logger';
@@ -111,22 +112,26 @@ export async function createApp(deps: AppDeps): Promise<App> {
     path: '/graphql',
     validationRules: armor.validationRules,
   });
+  // The typed reads clients repeat run compiled; everything else in graphql-js (src/execution).
+  const execution = compiledExecution(schema, config.execution, (executor) => metrics.executions.inc({ executor }));
+  // Shared by the plugins and the read lane: one estimate per operation, one budget per client.
+  const costs = createCostEstimator(schema, {
+    maxCost: config.limits.queryMaxCost,
+    maxRows: config.admission.maxRows,
+    maxHops: config.admission.maxHops,
+    listDefault: config.limits.listDefault,
+    listMax: config.limits.listMax,
+    exploration: config.exploration,
+  });
+  const budgets = createClientBudgets(config.admission.rateLimit);
   const apollo = new ApolloServer<Context>({
-    // The typed reads clients repeat run compiled; everything else in graphql-js (src/execution).
-    gateway: compiledExecution(schema, config.execution, (executor) => metrics.executions.inc({ executor })),
+    gateway: execution.gateway,
     plugins: [
       // Subscriptions end before the HTTP server drains, so their sockets do not hold it open.
       { serverWillStart: async () => ({ drainServer: stopSubscriptions }) },
       ...armor.plugins,
-      costLimitPlugin({
-        maxCost: config.limits.queryMaxCost,
-        maxRows: config.admission.maxRows,
-        maxHops: config.admission.maxHops,
-        listDefault: config.limits.listDefault,
-        listMax: config.limits.listMax,
-        exploration: config.exploration,
-      }),
-      admissionPlugin(config.admission),
+      costLimitPlugin(costs),
+      admissionPlugin(config.admission, budgets),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // The schema gives no cache hints, and the built-in cache-control plugin would wrap every field's resolver to look for them.
@@ -200,11 +205,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   const httpError = httpErrorResponder(logger);
   expressApp.use(httpErrorHandler(httpError));
+  const lane = readLane({ execution, costs, budgets, admission: config.admission, metrics, context: graphqlContext });
   const direct = graphqlEndpoint({
     apollo,
     middleware: [...everyRequest, ...beforeGraphql, readJsonBody(GRAPHQL_BODY_LIMIT)],
     context: graphqlContext,
     onError: httpError,
+    lane,
   });
   route = (req, res) => (direct.takes(req) ? direct.serve(req, res) : expressApp(req, res));
 
@@ -229,6 +236,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         });
       }),
     async stop() {
+      // From here Apollo answers every request: it refuses new ones while it drains.
+      lane.close();
       await apollo.stop();
       metrics.close();
     },

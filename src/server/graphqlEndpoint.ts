@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from './Context';
 import type { HttpErrorResponder } from './httpErrorHandler';
 import type { HttpMiddleware } from './HttpMiddleware';
+import type { ReadLane } from './readLane';
 
 /** What the direct GraphQL path is built from. */
 export interface GraphqlEndpointOptions {
@@ -13,6 +14,8 @@ export interface GraphqlEndpointOptions {
   context: (req: IncomingMessage, res: ServerResponse) => Promise<Context>;
   /** Answers what fails before Apollo runs (a bad or too large body). */
   onError: HttpErrorResponder;
+  /** Answers the repeated typed reads it knows before Apollo would (src/server/readLane.ts). */
+  lane?: ReadLane;
 }
 
 /** The direct path: takes a request or leaves it to Express. */
@@ -38,9 +41,13 @@ const JSON_TYPE = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
  * compressed bodies, and every other path) stays on Express, unchanged.
  */
 export function graphqlEndpoint(options: GraphqlEndpointOptions): GraphqlEndpoint {
-  const { apollo, middleware, context, onError } = options;
+  const { apollo, middleware, context, onError, lane } = options;
 
   async function execute(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
+    const outcome = lane ? await lane.serve(req, res) : undefined;
+    if (outcome?.served) return;
+    // The context the lane made before it handed the request over: a second one would authenticate and charge again.
+    const made = outcome?.context;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -49,7 +56,7 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions): GraphqlEndpoin
     const query = url.indexOf('?');
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers, search: query < 0 ? '' : url.slice(query), body: req.body },
-      context: () => context(req, res),
+      context: () => made ?? context(req, res),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -27,6 +27,8 @@ export interface Metrics {
   roundTrips: Histogram;
   /** Operations executed, by how: compiled, graphql-js, or graphql-js again after a compiled run reported errors. */
   executions: Counter<'executor'>;
+  /** Requests the read lane began: served by it, or handed to Apollo after it began (errors, refusals). */
+  readLane: Counter<'outcome'>;
   analystQueries: Counter<'kind' | 'outcome'>;
   analystDuration: Histogram<'kind'>;
   /** Maps an operation name to its bounded label. */
@@ -113,6 +115,12 @@ export function createMetrics(deps: MetricsDeps): Metrics {
       name: 'diplograph_graphql_executions_total',
       help: 'GraphQL operations executed, by executor: compiled (a repeated typed read), graphql-js, or rerun (graphql-js after a compiled run reported errors)',
       labelNames: ['executor'],
+      registers,
+    }),
+    readLane: new Counter({
+      name: 'diplograph_graphql_read_lane_total',
+      help: "Repeated typed reads the read lane began, by outcome: served (answered without Apollo Server's request pipeline) or apollo (handed to Apollo after it began: errors in the result, a refused budget, a failed authentication)",
+      labelNames: ['outcome'],
       registers,
     }),
     analystQueries: new Counter({

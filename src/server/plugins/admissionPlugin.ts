@@ -1,8 +1,33 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { createClientBudgets, createPermitPool, isExpensive, rateLimitHeaders, tooManyRequests, type BudgetState } from '../../admission';
+import { createPermitPool, isExpensive, rateLimitHeaders, tooManyRequests, type BudgetState, type ClientBudgets } from '../../admission';
 import type { Config } from '../../config';
 import { AppError, ErrorCode } from '../../errors';
 import type { Context } from '../Context';
+
+/**
+ * Charges the request's estimated cost to its client's budget, once per
+ * request: the read lane (src/server/readLane.ts) charges before Apollo
+ * sees the request, and when it then hands the request to Apollo, this
+ * plugin finds the charge (or its refusal) on the context instead of
+ * charging again. Undefined for a caller without a client (in-process) or
+ * a role without a limit.
+ */
+export async function chargeBudget(budgets: ClientBudgets, context: Context, cost: number): Promise<BudgetState | undefined> {
+  const charged = context.charge;
+  if (charged) {
+    if ('refusal' in charged) throw charged.refusal;
+    return charged.state;
+  }
+  if (!context.client) return undefined;
+  try {
+    const state = await budgets.charge(context.client, context.viewer.role, cost);
+    context.charge = { state };
+    return state;
+  } catch (refusal) {
+    context.charge = { refusal };
+    throw refusal;
+  }
+}
 
 /**
  * Admission control. First the client's budget: each request is charged
@@ -22,7 +47,7 @@ import type { Context } from '../Context';
  * Must come after costLimitPlugin: it reads the estimate that plugin leaves
  * on the context.
  */
-export function admissionPlugin(admission: Config['admission']): ApolloServerPlugin<Context> {
+export function admissionPlugin(admission: Config['admission'], budgets: ClientBudgets): ApolloServerPlugin<Context> {
   const pool = createPermitPool({
     maxConcurrent: admission.maxConcurrent,
     maxQueued: admission.maxQueued,
@@ -36,7 +61,6 @@ export function admissionPlugin(admission: Config['admission']): ApolloServerPlu
         { reason: reason === 'full' ? 'ADMISSION_QUEUE_FULL' : 'ADMISSION_QUEUE_TIMEOUT' },
       ),
   });
-  const budgets = createClientBudgets(admission.rateLimit);
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
@@ -48,7 +72,7 @@ export function admissionPlugin(admission: Config['admission']): ApolloServerPlu
           if (!estimate || estimate.violation) return;
           const { client } = contextValue;
           const { role } = contextValue.viewer;
-          if (client) budget = await budgets.charge(client, role, estimate.cost);
+          budget = await chargeBudget(budgets, contextValue, estimate.cost);
           if (!isExpensive(estimate, admission.expensiveCost)) return;
           let permit: () => void;
           try {

@@ -1,9 +1,20 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, getVariableValues, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { estimateCost, type CostEstimate, type CostLimits } from '../../admission';
-import { PerOperation } from '../../compile';
+import type { CostEstimate, CostEstimator } from '../../admission';
 import { AppError, ErrorCode } from '../../errors';
 import type { Context } from '../Context';
+
+/** The refusal of an operation whose estimate is over a limit: QUERY_TOO_COSTLY (HTTP 400), naming the costly part. */
+export function tooCostly(estimate: CostEstimate): AppError | undefined {
+  const v = estimate.violation;
+  if (!v) return undefined;
+  return new AppError(ErrorCode.QUERY_TOO_COSTLY, v.message, {
+    limit: v.limit,
+    max: v.max,
+    estimate: Number.isFinite(v.estimate) ? v.estimate : null,
+    path: v.path,
+    http: { status: 400 },
+  });
+}
 
 /**
  * Estimates each operation's cost once its variables are known (Apollo's
@@ -12,36 +23,18 @@ import type { Context } from '../Context';
  * costly part. The estimate stays on the context: admission control and
  * the per-client budget use it.
  */
-export function costLimitPlugin(limits: CostLimits): ApolloServerPlugin<Context> {
-  // Apollo keeps one parsed document per query text (its document store), so a repeated query brings back the same
-  // operation node, and the same variables give the same estimate: a client's repeated reads are estimated once.
-  const estimates = new PerOperation<OperationDefinitionNode, CostEstimate>();
+export function costLimitPlugin(estimator: CostEstimator): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+        async didResolveOperation({ document, operation, request, contextValue }) {
           if (!operation) return;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           // Bad variables are refused by execution, before any resolver, with graphql-js's own message.
-          if (coerced.errors) return;
-          const estimate = estimates.get(operation, JSON.stringify(coerced.coerced), () => {
-            const fragments: Record<string, FragmentDefinitionNode> = {};
-            for (const definition of document.definitions) {
-              if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-            }
-            return estimateCost(schema, operation, fragments, coerced.coerced, limits);
-          });
+          const estimate = estimator.estimate(document, operation, request.variables);
+          if (!estimate) return;
           contextValue.cost = estimate;
-          const v = estimate.violation;
-          if (v) {
-            throw new AppError(ErrorCode.QUERY_TOO_COSTLY, v.message, {
-              limit: v.limit,
-              max: v.max,
-              estimate: Number.isFinite(v.estimate) ? v.estimate : null,
-              path: v.path,
-              http: { status: 400 },
-            });
-          }
+          const refusal = tooCostly(estimate);
+          if (refusal) throw refusal;
         },
       };
     },
