@@ -19,11 +19,24 @@ describe('KnownReads', () => {
   });
 
   it('keeps at most its bound of query texts, dropping the oldest', () => {
-    const known = new KnownReads(2);
+    const known = new KnownReads({ queries: 2, characters: 1_000 });
     const queries = ['{ a: persons { totalCount } }', '{ b: persons { totalCount } }', '{ c: persons { totalCount } }'];
     for (const query of queries) known.add(query, null, readOf(query));
     expect(known.get(queries[0], null)).toBeUndefined();
     expect(known.get(queries[1], null)).toBeDefined();
     expect(known.get(queries[2], null)).toBeDefined();
+  });
+
+  it('keeps at most its bound of characters: long texts push out the oldest, and one over the bound is not kept', () => {
+    const known = new KnownReads({ queries: 10, characters: 100 });
+    const query = (alias: string) => `{ ${alias}: persons { totalCount } }`.padEnd(40, ' ');
+    for (const alias of ['a', 'b', 'c']) known.add(query(alias), null, readOf(query(alias)));
+    // 3 x 40 characters is over 100: the first went.
+    expect(known.get(query('a'), null)).toBeUndefined();
+    expect(known.get(query('b'), null)).toBeDefined();
+    const huge = query('d').padEnd(101, ' ');
+    known.add(huge, null, readOf(huge));
+    expect(known.get(huge, null)).toBeUndefined();
+    expect(known.get(query('c'), null)).toBeDefined();
   });
 });
