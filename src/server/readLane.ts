@@ -58,13 +58,15 @@ function laneRequest(body: unknown): LaneRequest | undefined {
   return { query: body.query, variables: variables ?? undefined, operationName: operationName ?? null };
 }
 
+/** Accept headers whose choice is kept: clients send a handful of distinct values, and parsing one costs more than a lookup. */
+const KEPT_ACCEPT_HEADERS = 64;
+
 /**
- * The response type Apollo would choose for the Accept header; undefined
+ * The response type Apollo would choose for an Accept header; undefined
  * when it would choose another (the subscription callback type) or refuse
  * (406): Apollo answers those.
  */
-function responseType(accept: string | undefined): string | undefined {
-  if (!accept) return APPLICATION_JSON;
+function negotiate(accept: string): string | undefined {
   const preferred = new Negotiator({ headers: { accept } }).mediaType([...RESPONSE_TYPES, 'application/json; callbackSpec=1.0; charset=utf-8']);
   return preferred && RESPONSE_TYPES.includes(preferred) ? preferred : undefined;
 }
@@ -95,6 +97,14 @@ function responseType(accept: string | undefined): string | undefined {
 export function readLane(deps: ReadLaneDeps): ReadLane {
   const { execution, costs, budgets, admission, metrics } = deps;
   let open = true;
+  const chosen = new Map<string, string | undefined>();
+  const responseType = (accept: string | undefined): string | undefined => {
+    if (!accept) return APPLICATION_JSON;
+    if (chosen.has(accept)) return chosen.get(accept);
+    const type = negotiate(accept);
+    if (chosen.size < KEPT_ACCEPT_HEADERS) chosen.set(accept, type);
+    return type;
+  };
   return {
     close() {
       open = false;
