@@ -73,13 +73,14 @@ function afterKey(cursor: string, orderingName: OrderingName): [string | null, s
   return [value as string | null, id];
 }
 
-/** What a list's selection asks for: the page (edges or pageInfo) with its entities' plan, the total, or both. */
+/** What a list's selection asks for: the page (edges or pageInfo) with its entities' plan, the total, or both; and whether hasNextPage. */
 function selectionOf(ctx: PlanContext, info: GraphQLResolveInfo) {
   const connection = getNamedType(info.returnType) as GraphQLObjectType;
   const nodes: FieldNode[] = [];
   let page = false;
   let total = false;
   let cursor = false;
+  let hasNext = false;
   const collected = (type: GraphQLObjectType, fields: readonly FieldNode[]) => [...subfieldsOf(ctx, type, fields).values()];
   for (const fields of subfieldsOf(ctx, connection, info.fieldNodes).values()) {
     const name = fields[0].name.value;
@@ -92,12 +93,14 @@ function selectionOf(ctx: PlanContext, info: GraphQLResolveInfo) {
     }
     if (name === 'pageInfo') {
       const pageInfoType = getNamedType(connection.getFields().pageInfo.type) as GraphQLObjectType;
-      if (collected(pageInfoType, fields).some((f) => f[0].name.value === 'startCursor' || f[0].name.value === 'endCursor')) cursor = true;
+      const asked = collected(pageInfoType, fields).map((f) => f[0].name.value);
+      if (asked.includes('startCursor') || asked.includes('endCursor')) cursor = true;
+      if (asked.includes('hasNextPage')) hasNext = true;
     }
     if (name === 'edges' || name === 'pageInfo') page = true;
     if (name === 'totalCount') total = true;
   }
-  return { page, total, cursor, nodes };
+  return { page, total, cursor, hasNext, nodes };
 }
 
 /** What a list read does for one selection, arguments and variables: kept per operation (planOnce). */
@@ -150,7 +153,8 @@ function planList(plan: PlanContext, label: EntityType, args: ListArgs, info: Gr
         layouts: node ? { page: { kind: 'list', item: node.layout } } : {},
       };
     },
-    { ...paramsOf(conditions), limit: first + 1 },
+    // The row after the page is read only to answer hasNextPage, as relation pages do (planRelation).
+    { ...paramsOf(conditions), limit: first + (selection.hasNext ? 1 : 0) },
   );
   return { first, ordering: orderingName, statement };
 }

@@ -146,6 +146,17 @@ describe('compiled statements on a generated graph', () => {
     expect(api).toBeLessThanOrEqual(1.5 * limit);
   });
 
+  it('reads the row after a list page only when hasNextPage is selected', async () => {
+    const page = '{ persons(first: 5) { edges { node { name } } } }';
+    const withNext = '{ persons(first: 5) { pageInfo { hasNextPage endCursor } edges { node { name } } } }';
+    expect((await compiledStatements(page))[0].params.limit).toBe(5);
+    expect((await compiledStatements(withNext))[0].params.limit).toBe(6);
+    const [plain, asked] = await Promise.all([t.app.execute(page), t.app.execute(withNext)]);
+    expect(plain.data!.persons.edges).toHaveLength(5);
+    expect(asked.data!.persons.edges.map((e: any) => e.node.name)).toEqual(plain.data!.persons.edges.map((e: any) => e.node.name));
+    expect(asked.data!.persons.pageInfo.hasNextPage).toBe(true);
+  });
+
   /** A search through the API, with the db hits of its compiled statement (every hit the index hands over is read). */
   async function search(text: string, first: number, types = '') {
     const query = `query($text: String!) { search(text: $text, first: ${first}${types}) { entity { id } } }`;
