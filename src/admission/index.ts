@@ -1,5 +1,6 @@
 export { estimateCost } from './estimateCost';
 export { createCostEstimator, type CostEstimator } from './createCostEstimator';
+export { costLimitsOf } from './costLimitsOf';
 export type { CostEstimate, CostLimits, CostPart, CostViolation } from './estimateCost';
 export { createPermitPool } from './createPermitPool';
 export type { PermitPool, PermitPoolOptions } from './createPermitPool';

@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { clientConcurrencyGate, createClientBudgets, createCostEstimator } from '../admission';
+import { clientConcurrencyGate, costLimitsOf, createClientBudgets, createCostEstimator } from '../admission';
 import { authenticateRequest, createJwtVerifier, type Credentials } from '../auth';
 import type { Config } from '../config';
 import { createCypherSandbox } from '../cypher-sandbox';
@@ -115,14 +115,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // The typed reads clients repeat run compiled; everything else in graphql-js (src/execution).
   const execution = compiledExecution(schema, config.execution, (executor) => metrics.executions.inc({ executor }));
   // Shared by the plugins and the read lane: one estimate per operation, one budget per client.
-  const costs = createCostEstimator(schema, {
-    maxCost: config.limits.queryMaxCost,
-    maxRows: config.admission.maxRows,
-    maxHops: config.admission.maxHops,
-    listDefault: config.limits.listDefault,
-    listMax: config.limits.listMax,
-    exploration: config.exploration,
-  });
+  const costs = createCostEstimator(schema, costLimitsOf(config));
   const budgets = createClientBudgets(config.admission.rateLimit);
   const apollo = new ApolloServer<Context>({
     gateway: execution.gateway,

@@ -1,18 +1,11 @@
 import { Kind, getVariableValues, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { estimateCost, type CostLimits } from '../../src/admission';
+import { costLimitsOf, estimateCost, type CostLimits } from '../../src/admission';
 import { loadConfig } from '../../src/config';
 import { buildSchema } from '../../src/schema';
 
 const schema = buildSchema();
 const config = loadConfig({});
-const limits: CostLimits = {
-  maxCost: config.limits.queryMaxCost,
-  maxRows: config.admission.maxRows,
-  maxHops: config.admission.maxHops,
-  listDefault: config.limits.listDefault,
-  listMax: config.limits.listMax,
-  exploration: config.exploration,
-};
+const limits: CostLimits = costLimitsOf(config);
 
 /** Estimates an operation the way the cost plugin does: variables coerced first. */
 function estimate(query: string, variables: Record<string, unknown> = {}) {
