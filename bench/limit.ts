@@ -29,6 +29,7 @@ import { Command, Option } from 'commander';
 import { openBenchDatabase, runBenchmark } from './benchDatabase';
 import { startApiProcess } from './limit/apiProcess';
 import { generateGraph, graphSize } from './limit/generateGraph';
+import { laneShare } from './limit/laneShare';
 import { startLimitServer } from './limit/limitServer';
 import { localNeo4jPid, mainThreadCpuMs, processCpuMs } from './limit/cpuMs';
 import { startPeerServer } from './limit/peerServer';
@@ -235,6 +236,11 @@ async function main(): Promise<void> {
         (peer ? '' : '; the peer left out (--no-peer)'),
     );
     log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+    const share = await laneShare(apiUrl);
+    log(
+      `The API's read lane sent ${share.served} of its ${share.responses} GraphQL responses (${share.handedOver} handed to Apollo after it began); ` +
+        "the others (first uses, and search, whose permit is admission control's) went through Apollo Server.",
+    );
     for (const failure of peerFailures) log(failure);
   } finally {
     for (const server of servers.reverse()) await server.close().catch(() => {});
