@@ -31,8 +31,9 @@ const JSON_TYPE = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
 /**
  * POST /graphql with a JSON body, the request every client sends for
  * every operation, on Node's http alone: the same middleware as on the
- * Express path (the body read by readJsonBody), then Apollo's
- * executeHTTPGraphQLRequest (its documented way to build an
+ * Express path (the body read by readJsonBody), then the read lane, which
+ * answers a repeated typed read it knows (src/server/readLane.ts), or
+ * else Apollo's executeHTTPGraphQLRequest (its documented way to build an
  * integration), and the answer written in one res.end.
  * Express's routing, its request and response decoration and res.send
  * cost about a quarter of a millisecond of the single thread per request,
