@@ -4,8 +4,6 @@ import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 export interface KnownRead {
   document: DocumentNode;
   operation: OperationDefinitionNode;
-  /** The operation's name as the document gives it (for metrics and logs), null when it has none. */
-  operationName: string | null;
 }
 
 /** Bounds of what is remembered: query texts, and their characters in all (a body may hold 256 KiB of query). */

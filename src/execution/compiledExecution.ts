@@ -72,18 +72,19 @@ export function compiledExecution(
     context: Context,
     variableValues: Record<string, unknown> | undefined,
   ): Promise<{ result: GatewayExecutionResult; executor: Executor }> {
-    if (!runsCompiled(operation)) {
-      return { result: await execute({ schema, document, contextValue: context, variableValues, operationName }), executor: 'graphql-js' };
-    }
+    const ran = (result: GatewayExecutionResult, executor: Executor) => {
+      executed(executor);
+      return { result, executor };
+    };
+    if (!runsCompiled(operation)) return ran(await execute({ schema, document, contextValue: context, variableValues, operationName }), 'graphql-js');
     // A run again in graphql-js answers from the rows the compiled run read (src/compile/sharedReads).
     return shareReads(context.db, async () => {
       const compiled = operations.get(document, operationName);
       if (compiled) {
         const result = await runCompiled(compiled, context, variableValues);
-        if (result && !result.errors?.length) return { result: result as GatewayExecutionResult, executor: 'compiled' as const };
+        if (result && !result.errors?.length) return ran(result as GatewayExecutionResult, 'compiled');
       }
-      const result = await execute({ schema, document, contextValue: context, variableValues, operationName });
-      return { result, executor: compiled ? ('rerun' as const) : ('graphql-js' as const) };
+      return ran(await execute({ schema, document, contextValue: context, variableValues, operationName }), compiled ? 'rerun' : 'graphql-js');
     });
   }
 
@@ -104,10 +105,7 @@ export function compiledExecution(
             }
             const { document, operation, operationName, source } = request;
             const { result, executor } = await run(document, operation, operationName, context, request.request.variables);
-            executed(executor);
-            if (executor === 'compiled') {
-              knownReads.add(source, request.request.operationName ?? null, { document, operation, operationName });
-            }
+            if (executor === 'compiled') knownReads.add(source, request.request.operationName ?? null, { document, operation });
             return result;
           },
         };
@@ -116,9 +114,7 @@ export function compiledExecution(
     },
     known: (query, operationName) => knownReads.get(query, operationName),
     async execute(read, context, variables) {
-      const { result, executor } = await run(read.document, read.operation, read.operationName, context, variables);
-      executed(executor);
-      return result;
+      return (await run(read.document, read.operation, read.operation.name?.value ?? null, context, variables)).result;
     },
     handOver(context, result) {
       handedOver.set(context.scope, result);

@@ -158,8 +158,9 @@ export function readLane(deps: ReadLaneDeps): ReadLane {
       if (budget) for (const [name, value] of Object.entries(rateLimitHeaders(budget))) res.setHeader(name, value);
       // Apollo's serialization of a result without errors or extensions, byte for byte.
       res.end(`${JSON.stringify({ data: result.data })}\n`);
-      observeOperation(metrics, end, read.operationName, context, undefined);
-      logOperation(context, read.operationName, started);
+      const operationName = read.operation.name?.value ?? null;
+      observeOperation(metrics, end, operationName, context, undefined);
+      logOperation(context, operationName, started);
       metrics.readLane.inc({ outcome: 'served' });
       return { served: true };
     },

@@ -4,7 +4,7 @@ import { KnownReads } from '../../src/execution/KnownReads';
 const readOf = (query: string) => {
   const document = parse(query);
   const operation = document.definitions[0] as OperationDefinitionNode;
-  return { document, operation, operationName: operation.name?.value ?? null };
+  return { document, operation };
 };
 
 describe('KnownReads', () => {

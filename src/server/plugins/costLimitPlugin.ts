@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../errors';
 import type { Context } from '../Context';
 
 /** The refusal of an operation whose estimate is over a limit: QUERY_TOO_COSTLY (HTTP 400), naming the costly part. */
-export function tooCostly(estimate: CostEstimate): AppError | undefined {
+function tooCostly(estimate: CostEstimate): AppError | undefined {
   const v = estimate.violation;
   if (!v) return undefined;
   return new AppError(ErrorCode.QUERY_TOO_COSTLY, v.message, {
