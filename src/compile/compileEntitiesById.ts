@@ -1,5 +1,6 @@
 import type { FieldNode, GraphQLNamedType } from 'graphql';
 import { compileStatement, type CompiledStatement } from './compileStatement';
+import { orNull } from './Layout';
 import type { PlanContext } from './PlanContext';
 import { planEntity } from './planEntity';
 import { renderEntity } from './renderEntity';
@@ -22,14 +23,14 @@ export function compileEntitiesById(
     { root: 'entitiesById', plan },
     // An id merged into another entity (mergeEntities) reads that entity.
     (names) => {
-      const entity = renderEntity(plan, 'n', names);
+      const entity = orNull('n IS NULL', renderEntity(plan, 'n', names));
       return {
         text: `UNWIND $ids AS id
 OPTIONAL MATCH (own:Entity {id: id})
 OPTIONAL MATCH (merged:MergedId {id: id}) WHERE own IS NULL
 OPTIONAL MATCH (into:Entity {id: merged.into})
 WITH id, coalesce(own, into) AS n
-RETURN id, CASE WHEN n IS NULL THEN null ELSE ${entity.text} END AS entity`,
+RETURN id, ${entity.text} AS entity`,
         layouts: { entity: entity.layout },
       };
     },

@@ -11,7 +11,7 @@ export { compileSearch } from './compileSearch';
 export { compileRelationsById } from './compileRelationsById';
 export { relationshipsOf } from './planRelation';
 export { STATEMENTS } from './ShapeCache';
-export { readLayout, renderRecord, VALUE } from './Layout';
+export { orNull, readLayout, renderRecord, VALUE } from './Layout';
 export type { Layout, Rendered } from './Layout';
 export type { EntityPlan, RelationPlan, EdgePlan, EvidencePlan } from './SelectionPlan';
 export { VariableNames } from './VariableNames';

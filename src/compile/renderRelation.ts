@@ -1,4 +1,4 @@
-import { renderRecord, VALUE, type RecordEntry, type Rendered } from './Layout';
+import { orNull, renderRecord, VALUE, type RecordEntry, type Rendered } from './Layout';
 import { relationshipPattern } from './relationshipPattern';
 import { renderEntity } from './renderEntity';
 import type { EdgePlan, EvidencePlan, RelationPlan } from './SelectionPlan';
@@ -59,7 +59,7 @@ function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): R
     const source = renderEntity(plan.source, e, names, s);
     const item = renderRecord([
       { key: 'id', text: s },
-      { key: 'entity', text: `CASE WHEN ${e} IS NULL THEN null ELSE ${source.text} END`, layout: source.layout },
+      { key: 'entity', ...orNull(`${e} IS NULL`, source) },
     ]);
     entries.push({
       key: 'evSources',

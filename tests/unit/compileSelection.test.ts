@@ -30,21 +30,21 @@ describe('compiled read statements (no database)', () => {
      MATCH (n:Proposal) USING INDEX n:Proposal(name, id)
      WHERE n.name IS NOT NULL AND n.id IS NOT NULL
      WITH n ORDER BY n.name ASC, n.id ASC LIMIT toInteger($limit)
-     RETURN collect([n.name, [COLLECT {
+     RETURN collect([n.name, COLLECT {
          MATCH (n)<-[r1:PROPOSED]-(m2)
          WITH n, r1, m2, 'INCOMING' AS d3, m2.id AS m2id
          WHERE r1.retracted IS NULL AND m2 <> n
          ORDER BY m2id
          LIMIT toInteger($p0)
-         RETURN [[m2.name], [r1.quote, r1.sources], COLLECT { UNWIND coalesce(r1.sources, []) AS s4 OPTIONAL MATCH (e5:Source {id: s4}) RETURN [s4, CASE WHEN e5 IS NULL THEN null ELSE [e5.name] END] }]
-       }], [COLLECT {
+         RETURN [m2.name, [r1.quote, r1.sources], COLLECT { UNWIND coalesce(r1.sources, []) AS s4 OPTIONAL MATCH (e5:Source {id: s4}) RETURN [s4, CASE WHEN e5 IS NULL THEN null ELSE [e5.name] END] }]
+       }, COLLECT {
          MATCH (n)-[r6:PROPOSED_TO]->(m7)
          WITH n, r6, m7, 'OUTGOING' AS d8, m7.id AS m7id
          WHERE r6.retracted IS NULL
          ORDER BY m7id
          LIMIT toInteger($p1)
-         RETURN [m7.name]
-       }]]) AS page
+         RETURN m7.name
+       }]) AS page
      }
      RETURN total, page"
     `);
@@ -76,14 +76,16 @@ describe('compiled read statements (no database)', () => {
       ... on Country { offices(first: 4) { edges { cursor } } }
     } }`);
     // Persons' edges ask for their node alone (a list of nodes); countries' for their cursor (a record per edge, its sort key).
-    // Each branch returns its index beside its value, for the reader to pick the branch's layout.
-    expect(sent.text).toContain('CASE WHEN n:Person THEN [0, [COLLECT {');
-    expect(sent.text).toContain('WHEN n:Country THEN [1, [COLLECT {');
-    expect(sent.text).toContain('RETURN [m5id]');
+    // Each branch returns its index beside its value, for the reader to pick the branch's layout. A record of one key
+    // (the page alone, a node's name alone, an edge's sort key alone) is sent as that value, without a list around it.
+    expect(sent.text).toContain('CASE WHEN n:Person THEN [0, COLLECT {');
+    expect(sent.text).toContain('WHEN n:Country THEN [1, COLLECT {');
+    expect(sent.text).toContain('RETURN m2.name\n');
+    expect(sent.text).toContain('RETURN m5id\n');
     expect(sent.text).toContain('MATCH (n)<-[r');
     expect(sent.text.match(/:ABOUT\]/g)).toHaveLength(1);
     // Typed pattern, retracted relationships hidden.
-    expect(sent.text).toMatch(/\[COUNT \{\n {4}MATCH \(n\)-\[r\d+:ABOUT\]-\(m\d+\)\n {4}WHERE r\d+\.retracted IS NULL/);
+    expect(sent.text).toMatch(/, COUNT \{\n {4}MATCH \(n\)-\[r\d+:ABOUT\]-\(m\d+\)\n {4}WHERE r\d+\.retracted IS NULL/);
     expect(sent.params).toMatchObject({ ids: ['x'] });
   });
 
