@@ -79,14 +79,10 @@ function evidenceEntries(plan: EvidencePlan, r: string, names: VariableNames): R
   return entries;
 }
 
-/** True when the edges of a page ask for their node alone: the page is then a list of nodes, with no map per edge. */
-function nodesOnly(rel: RelationPlan, edge: EdgePlan): boolean {
-  const perEdge = edge.cursor || edge.evidence || edge.properties || edge.role || edge.status;
-  return edge.node !== null && !perEdge && !(edge.type && rel.types?.length !== 1) && !(edge.direction && rel.direction === 'BOTH');
-}
-
 /**
- * The record each edge of a page returns: only what is selected. The sort
+ * The record each edge of a page returns: only what is selected (an edge
+ * that selects its node alone is a record of one key, so its node is all
+ * the statement sends: see renderRecord). The sort
  * key (for cursors) is returned as its parts: the type and direction only
  * when the field does not fix them, the other entity's id, and the id of
  * the entity reached by a first step (otherwise the resolver knows the
@@ -124,8 +120,7 @@ function totalOf(rel: RelationPlan, a: string, names: VariableNames): string {
 
 /**
  * A relation field of entity `a` as one expression: a record of `page` and
- * `total`, each only when selected (`nodes` instead of `page` when the
- * edges ask for their node alone). The page is a COLLECT subquery that
+ * `total`, each only when selected. The page is a COLLECT subquery that
  * orders and limits the edges of this one entity (ORDER BY and LIMIT per
  * parent), cut after the cursor's sort key [type, direction, other id,
  * anchor id]; the total a COUNT subquery. Values are parameters named by
@@ -148,10 +143,9 @@ export function renderRelation(rel: RelationPlan, a: string, names: VariableName
     const conditions = [where, rel.page.after ? `[${vars.t}, ${vars.d}, ${vars.mid}, ${vars.anchor}.id] > $${rel.page.after}` : null].filter(Boolean);
     // Terms that are constant for one entity's edges are left out of the sort.
     const sort = [single ? null : vars.t, rel.direction === 'BOTH' ? vars.d : null, vars.mid, rel.via ? `${vars.anchor}.id` : null].filter(Boolean);
-    const nodes = nodesOnly(rel, rel.page.edge);
-    const item = nodes ? renderEntity(rel.page.edge.node!, m, names, vars.mid) : edgeRecord(rel, rel.page.edge, vars, names);
+    const item = edgeRecord(rel, rel.page.edge, vars, names);
     parts.push({
-      key: nodes ? 'nodes' : 'page',
+      key: 'page',
       text: `COLLECT {
     ${match}
     WITH ${vars.anchor}, ${r}, ${vars.m}, ${direction} AS ${vars.d}, ${vars.m}.id AS ${vars.mid}${single ? '' : `, type(${r}) AS ${vars.t}`}${conditions.length ? `\n    WHERE ${conditions.join(' AND ')}` : ''}

@@ -46,10 +46,9 @@ interface CompiledEdge {
   status?: string | null;
 }
 
-/** A relation field's value in a compiled entity: its page (or only its nodes) and total, each present when selected. */
+/** A relation field's value in a compiled entity: its page and total, each present when selected. */
 interface CompiledRelation {
   page?: CompiledEdge[];
-  nodes?: EntityRecord[];
   total?: number;
 }
 
@@ -151,7 +150,7 @@ function connectionOf(
     anchorId: entity.id,
   };
   return toConnection(
-    (compiled.page ?? compiled.nodes?.map((node) => ({ node })) ?? []).map((row) => new CompiledRelationEdge(row, shared)),
+    (compiled.page ?? []).map((row) => new CompiledRelationEdge(row, shared)),
     { first, after: args.after },
     () => total,
   );

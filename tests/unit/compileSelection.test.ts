@@ -75,7 +75,7 @@ describe('compiled read statements (no database)', () => {
       ... on Person { offices(first: 3) { edges { node { name } } } }
       ... on Country { offices(first: 4) { edges { cursor } } }
     } }`);
-    // Persons' edges ask for their node alone (a list of nodes); countries' for their cursor (a record per edge, its sort key).
+    // Persons' edges ask for their node alone (each edge its node's name); countries' for their cursor (a record per edge, its sort key).
     // Each branch returns its index beside its value, for the reader to pick the branch's layout. A record of one key
     // (the page alone, a node's name alone, an edge's sort key alone) is sent as that value, without a list around it.
     expect(sent.text).toContain('CASE WHEN n:Person THEN [0, COLLECT {');

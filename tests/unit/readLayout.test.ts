@@ -12,7 +12,7 @@ describe('readLayout: compiled values back into records', () => {
   });
 
   it('reads lists, nested records, nulls and the branch a CASE returned', () => {
-    const relation: Layout = { kind: 'record', keys: ['nodes', 'total'], fields: [{ kind: 'list', item: entity.layout }, VALUE] };
+    const relation: Layout = { kind: 'record', keys: ['page', 'total'], fields: [{ kind: 'list', item: entity.layout }, VALUE] };
     const layout: Layout = {
       kind: 'record',
       keys: ['name', '@offices', '@other'],
@@ -21,7 +21,7 @@ describe('readLayout: compiled values back into records', () => {
     const value = ['Witkoff', [1, [[['o1', 'Envoy'], null], 2]], null];
     expect(readLayout(value, layout)).toEqual({
       name: 'Witkoff',
-      '@offices': { nodes: [{ id: 'o1', name: 'Envoy' }, null], total: 2 },
+      '@offices': { page: [{ id: 'o1', name: 'Envoy' }, null], total: 2 },
       '@other': null,
     });
     // A CASE that matched no branch is null.
