@@ -20,27 +20,45 @@ interface Vars {
 const label = (value: string | null | undefined) => (value ? `:${value.replace(/[^A-Za-z]/g, '')}` : '');
 
 /**
+ * What a MATCH does with incoming self-loops: `drop` them (a page: a
+ * self-loop is reported as OUTGOING, once), `keep` them, or match `only`
+ * them (a count takes those away from all it kept).
+ */
+type SelfLoops = 'drop' | 'keep' | 'only';
+
+/**
  * The MATCH of a relation from entity `a`: a typed pattern, so that a hub's
  * relationships of other types are never read; a first step (via) is
  * expanded once per entity it reaches. Also the direction of each row and
  * the condition that drops a self-loop from INCOMING (it is reported as
  * OUTGOING, once).
  */
-function matchOf(rel: RelationPlan, a: string, vars: Vars, names: VariableNames): { match: string; direction: string; where: string | null } {
-  const { r, m } = vars;
-  let match = `MATCH (${a})${relationshipPattern(r, rel.types, rel.direction)}(${m}${label(rel.label)})`;
+function matchOf(
+  rel: RelationPlan,
+  a: string,
+  vars: Vars,
+  names: VariableNames,
+  loops: SelfLoops = 'drop',
+): { match: string; direction: string; where: string | null } {
+  const { r, m, anchor } = vars;
+  // A self-loop's far end is the entity itself, which must then have the far end's label.
+  const far = loops === 'only' ? `(${anchor})` : `(${m}${label(rel.label)})`;
+  let match = `MATCH (${a})${relationshipPattern(r, rel.types, rel.direction)}${far}`;
   if (rel.via) {
     const v = names.fresh('v');
-    match = `MATCH (${a})${relationshipPattern(v, rel.via.types, rel.via.direction)}(${vars.anchor}${label(rel.via.label)})
-    WITH DISTINCT ${vars.anchor}
-    MATCH (${vars.anchor})${relationshipPattern(r, rel.types, rel.direction)}(${m}${label(rel.label)})`;
+    match = `MATCH (${a})${relationshipPattern(v, rel.via.types, rel.via.direction)}(${anchor}${label(rel.via.label)})
+    WITH DISTINCT ${anchor}
+    MATCH (${anchor})${relationshipPattern(r, rel.types, rel.direction)}${far}`;
   }
   // Retracted relationships stay in the graph as history and are hidden from reads.
   const live = `${r}.retracted IS NULL`;
   if (rel.direction === 'OUTGOING') return { match, direction: `'OUTGOING'`, where: live };
-  // An incoming self-loop is told by its far end (cheaper than reading the relationship's start node).
-  if (rel.direction === 'INCOMING') return { match, direction: `'INCOMING'`, where: `${live} AND ${m} <> ${vars.anchor}` };
-  return { match, direction: `CASE WHEN startNode(${r}) = ${vars.anchor} THEN 'OUTGOING' ELSE 'INCOMING' END`, where: live };
+  if (rel.direction === 'INCOMING') {
+    if (loops === 'only') return { match, direction: `'INCOMING'`, where: rel.label ? `${live} AND ${anchor}${label(rel.label)}` : live };
+    // An incoming self-loop is told by its far end (cheaper than reading the relationship's start node).
+    return { match, direction: `'INCOMING'`, where: loops === 'drop' ? `${live} AND ${m} <> ${anchor}` : live };
+  }
+  return { match, direction: `CASE WHEN startNode(${r}) = ${anchor} THEN 'OUTGOING' ELSE 'INCOMING' END`, where: live };
 }
 
 /**
@@ -107,15 +125,22 @@ function edgeRecord(rel: RelationPlan, edge: EdgePlan, vars: Vars, names: Variab
  * How many relationships a relation field has in all: the page's MATCH and
  * conditions (retracted ones hidden), counted. Each relationship is read,
  * since its `retracted` property decides; a degree count cannot see it.
+ * An incoming field counts all its relationships and takes away its
+ * self-loops (reported as OUTGOING): testing each far end cost a hub of
+ * 50,000 incoming relationships a fifth more of Neo4j's time, where
+ * matching the self-loops alone costs next to nothing.
  */
 function totalOf(rel: RelationPlan, a: string, names: VariableNames): string {
-  const vars: Vars = { r: names.fresh('r'), m: names.fresh('m'), anchor: a, d: '', mid: '', t: '' };
-  if (rel.via) vars.anchor = names.fresh('h');
-  const { match, where } = matchOf(rel, a, vars, names);
-  return `COUNT {
+  const count = (loops: SelfLoops) => {
+    const vars: Vars = { r: names.fresh('r'), m: names.fresh('m'), anchor: a, d: '', mid: '', t: '' };
+    if (rel.via) vars.anchor = names.fresh('h');
+    const { match, where } = matchOf(rel, a, vars, names, loops);
+    return `COUNT {
     ${match}${where ? `\n    WHERE ${where}` : ''}
     RETURN ${vars.r}
   }`;
+  };
+  return rel.direction === 'INCOMING' ? `${count('keep')} - ${count('only')}` : count('drop');
 }
 
 /**

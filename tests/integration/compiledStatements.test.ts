@@ -91,6 +91,7 @@ describe('compiled statements on a generated graph', () => {
 
   it('reports a self-loop once, as OUTGOING, on typed fields and on relations alike', async () => {
     const id = `${P}person-000003`;
+    const adviser = `${P}person-000004`;
     await t.db.write('selfLoop', 'MATCH (p:Person {id: $id}) MERGE (p)-[:ADVISER_TO {sources: []}]->(p)', { id });
     try {
       const result = await t.app.execute(
@@ -105,8 +106,15 @@ describe('compiled statements on a generated graph', () => {
       expect(advises).toEqual({ totalCount: 1, edges: [{ direction: 'OUTGOING', node: { id } }] });
       expect(advisers).toEqual({ totalCount: 0, edges: [] });
       expect(relations).toEqual({ totalCount: 1, edges: [{ direction: 'OUTGOING', node: { id } }] });
+      // An incoming count takes the self-loops away from all it counted: beside another adviser, the self-loop is still not one.
+      await t.db.write('adviser', 'MATCH (a:Person {id: $adviser}), (p:Person {id: $id}) MERGE (a)-[:ADVISER_TO {sources: []}]->(p)', { id, adviser });
+      const beside = await t.app.execute(`query($id: ID!) { entity(id: $id) { ... on Person { advisers { totalCount edges { node { id } } } } } }`, {
+        id,
+      });
+      expect(beside.errors).toBeUndefined();
+      expect(beside.data!.entity.advisers).toEqual({ totalCount: 1, edges: [{ node: { id: adviser } }] });
     } finally {
-      await t.db.write('selfLoopGone', 'MATCH (p:Person {id: $id})-[r:ADVISER_TO]->(p) DELETE r', { id });
+      await t.db.write('selfLoopGone', 'MATCH (p:Person {id: $id})<-[r:ADVISER_TO]-(a:Person) WHERE a.id IN [$id, $adviser] DELETE r', { id, adviser });
     }
   });
 
