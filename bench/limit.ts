@@ -99,10 +99,11 @@ async function load(url: string, body: string, seconds: number, pid: number): Pr
   return { ...sample, cpuMs: mainThreadCpuMs(pid) - before, neo4jMs: neo4jCpuMs() - neo4jBefore };
 }
 
-/** The young generation's flag of this process (npm start sets it for the API; see the README), or Node's default. */
-const semiSpaceFlag = () =>
-  [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv].filter((flag) => flag.startsWith('--max-semi-space-size')).pop() ??
-  "Node's default semi-space";
+/** The garbage collector's flags of this process (npm start sets the same for the API; see the README), or Node's defaults. */
+const GC_FLAGS = ['--max-semi-space-size', '--no-allocation-site-pretenuring'];
+const gcFlags = () =>
+  [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv].filter((flag) => GC_FLAGS.some((name) => flag.startsWith(name))).join(' ') ||
+  "Node's default garbage collector";
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 
@@ -232,7 +233,7 @@ async function main(): Promise<void> {
         `workload ${options.warmup} s of warm-up and ${options.rounds} alternated rounds of ${seconds} s per side; answers checked equal first ` +
         `(the limit's byte for byte, the peer's deep-equal after mapping it to the API's shape); ` +
         `the limit in ${options.limitTx === 'auto' ? 'auto-commit' : 'managed'} transactions; ` +
-        `the API ran as \`${api.command}\` (npm start) in its own process, the limit and the peer here with ${semiSpaceFlag()}` +
+        `the API ran as \`${api.command}\` (npm start) in its own process, the limit and the peer here with ${gcFlags()}` +
         (peer ? '' : '; the peer left out (--no-peer)'),
     );
     log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));

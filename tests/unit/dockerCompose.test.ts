@@ -43,6 +43,14 @@ describe('docker-compose.yml and the Dockerfile', () => {
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n\s+CMD .*\/readyz/m);
   });
 
+  it('runs the API as `npm start` does, with the same Node flags (the README, "The two commands")', () => {
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const cmd = /^CMD (\[.*\])$/m.exec(dockerfile);
+    expect(cmd).not.toBeNull();
+    expect((JSON.parse(cmd![1]) as string[]).join(' ')).toBe(scripts.start);
+    expect(scripts.start).toMatch(/ --no-allocation-site-pretenuring /);
+  });
+
   it('offers Neo4j Browser only in the browser profile, on loopback', () => {
     expect(compose.services['neo4j-browser'].profiles).toEqual(['browser']);
     expect(compose.services['neo4j-browser'].ports).toEqual(['127.0.0.1:${NEO4J_BROWSER_PORT:-7474}:7474']);
